@@ -1,0 +1,49 @@
+/** The indicator catalogue's shape, shared by database, API and web. */
+
+export const DIRECTIONS = ['higher_is_better', 'higher_is_worse', 'neutral'] as const;
+/**
+ * Which way is good. `neutral` is for plain quantities such as the number of inhabitants,
+ * where neither more nor less is better; maps then use a neutral sequential palette.
+ */
+export type Direction = (typeof DIRECTIONS)[number];
+
+export const VALUE_KINDS = ['count', 'percentage', 'amount', 'score', 'class', 'rate'] as const;
+/** What a value is; decides formatting and how a parent's value may be derived. */
+export type ValueKind = (typeof VALUE_KINDS)[number];
+
+export const THEMES = [
+  'bevolking',
+  'wonen',
+  'inkomen',
+  'sociaal',
+  'leefbaarheid',
+  'veiligheid',
+  'voorzieningen',
+  'omgeving',
+] as const;
+export type Theme = (typeof THEMES)[number];
+
+export interface Indicator {
+  /** Stable key used by files, methods and the API (CBS mnemonic or `lbm_*`). */
+  key: string;
+  nameNl: string;
+  nameEn: string;
+  /** Unit as the source gives it, in Dutch (`%`, `aantal`, `× € 1.000`, `score`, `klasse`). */
+  unit: string;
+  kind: ValueKind;
+  /** Publisher of the figure, e.g. "CBS Kerncijfers wijken en buurten". */
+  source: string;
+  direction: Direction;
+  theme: Theme;
+  /** Decimals to show; values are stored unrounded. */
+  decimals: number;
+  descriptionNl: string;
+  descriptionEn: string;
+  /** For an indicator whose map classes come from another stored indicator (Leefbaarometer 1–9). */
+  classIndicatorKey: string | null;
+  /** For a class indicator: the scheme naming its classes. */
+  classScheme: ClassSchemeKey | null;
+}
+
+export const CLASS_SCHEMES = ['lbm_score', 'lbm_dimension'] as const;
+export type ClassSchemeKey = (typeof CLASS_SCHEMES)[number];
