@@ -25,6 +25,15 @@ export const LBM_BOUNDARIES: readonly LbmBoundarySet[] = [
     cuts: [-0.235, -0.157, -0.078, -0.039, 0.039, 0.078, 0.157, 0.235],
     origin: 'Observed kafw boundaries in the Leefbaarometer 2024 buurt file',
   },
+  {
+    release: 'demo',
+    appliesTo: 'dimension',
+    // Copied from the afw cuts above. In the real 2024 buurt file the classes kwon…konv fall on
+    // the same boundaries, so demo classes look like real ones.
+    cuts: [-0.235, -0.157, -0.078, -0.039, 0.039, 0.078, 0.157, 0.235],
+    origin:
+      'Demo only: for the fictional demo world. Values copied from the observed lbm3-2024 kafw cuts; no published dimension table',
+  },
 ];
 
 /**

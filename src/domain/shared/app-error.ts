@@ -16,6 +16,7 @@ export const ERROR_CODES = [
   'data_dir_unusable',
   'database_unavailable',
   'import_invalid',
+  'config_invalid',
   'internal',
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];

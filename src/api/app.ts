@@ -1,0 +1,85 @@
+import { OpenAPIHono } from '@hono/zod-openapi';
+import { bodyLimit } from 'hono/body-limit';
+import { compress } from 'hono/compress';
+import { secureHeaders } from 'hono/secure-headers';
+import { AppError } from '../domain/shared/app-error.js';
+import type { ApiDeps } from './deps.js';
+import { DOCS_CSS, renderDocsPage, type OpenApiDocument } from './docs-page.js';
+import { errorBody, handleError } from './errors.js';
+import { areaRoutes } from './routes/areas.js';
+import { healthRoutes } from './routes/health.js';
+import { indicatorRoutes } from './routes/indicators.js';
+import { mapRoutes } from './routes/map.js';
+import { metaRoutes } from './routes/meta.js';
+import { serveWebApp } from './static-files.js';
+
+const OPENAPI_INFO = {
+  title: 'Buurtbalans API',
+  version: '0.1.0',
+  description:
+    'Areas (CBS gemeenten, wijken, buurten), the indicator catalogue, every figure with its source, year and status, and choropleth map layers. Missing and secret figures are null with a status, never 0.',
+};
+
+/** The whole HTTP application: API under /api, the web app for everything else. */
+export function createApp(deps: ApiDeps) {
+  const app = new OpenAPIHono({
+    // Validation failures take the one error shape, naming the first offending field.
+    defaultHook: (result) => {
+      if (!result.success) {
+        const issue = result.error.issues[0];
+        const field = issue?.path.join('.') || 'request';
+        throw new AppError('validation_failed', `${field}: ${issue?.message ?? 'invalid'}`, {
+          field,
+          issues: result.error.issues.map((i) => ({ path: i.path.join('.'), message: i.message })),
+        });
+      }
+    },
+  });
+
+  const basemapOrigin = deps.config.basemapUrl ? new URL(deps.config.basemapUrl.replace(/[{}]/g, '')).origin : null;
+  const external = basemapOrigin ? [basemapOrigin] : [];
+  app.use(
+    '*',
+    secureHeaders({
+      contentSecurityPolicy: {
+        defaultSrc: ["'self'"],
+        scriptSrc: ["'self'"],
+        styleSrc: ["'self'", "'unsafe-inline'"],
+        imgSrc: ["'self'", 'data:', 'blob:', ...external],
+        connectSrc: ["'self'", ...external],
+        workerSrc: ["'self'", 'blob:'],
+        fontSrc: ["'self'", ...external],
+        objectSrc: ["'none'"],
+        baseUri: ["'self'"],
+        formAction: ["'self'"],
+        frameAncestors: ["'none'"],
+      },
+      strictTransportSecurity: false,
+      crossOriginEmbedderPolicy: false,
+    }),
+  );
+  app.use('/api/*', bodyLimit({ maxSize: 1024 * 1024, onError: (c) => c.json(errorBody(new AppError('bad_request', 'Request body larger than 1 MB')), 413) }));
+  app.use('/api/*', compress());
+
+  app.route('/', healthRoutes(deps));
+  app.route('/', metaRoutes(deps));
+  app.route('/', areaRoutes(deps));
+  app.route('/', indicatorRoutes(deps));
+  app.route('/', mapRoutes(deps));
+
+  app.doc('/api/openapi.json', { openapi: '3.0.0', info: OPENAPI_INFO });
+  app.get('/api/docs', (c) => {
+    const doc = app.getOpenAPIDocument({ openapi: '3.0.0', info: OPENAPI_INFO }) as unknown as OpenApiDocument;
+    return c.html(renderDocsPage(doc));
+  });
+  app.get('/api/docs.css', (c) => c.body(DOCS_CSS, 200, { 'Content-Type': 'text/css; charset=utf-8' }));
+
+  app.all('/api/*', (c) => {
+    throw new AppError('not_found', `No API endpoint ${c.req.method} ${c.req.path}; see /api/docs`);
+  });
+  app.get('*', serveWebApp(deps.config.webDir));
+  app.onError(handleError);
+  return app;
+}
+
+export type App = ReturnType<typeof createApp>;

@@ -1,0 +1,103 @@
+import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi';
+import { AppError } from '../../domain/shared/app-error.js';
+import { findArea, findLatestBoundaryYear, listAreas } from '../../db/queries/area-queries.js';
+import { getAreaProfile } from '../../services/area-profile.js';
+import type { ApiDeps } from '../deps.js';
+import {
+  AreaCodeSchema,
+  AreaRefSchema,
+  AreaSchema,
+  errorResponses,
+  LevelSchema,
+  SeriesSchema,
+  YearSchema,
+} from '../schemas.js';
+
+const listRoute = createRoute({
+  method: 'get',
+  path: '/api/areas',
+  tags: ['Areas'],
+  summary: 'List areas by level and parent',
+  description:
+    'Areas of one boundary year (the newest by default). `parent` is a direct parent, or for buurten also their gemeente.',
+  request: {
+    query: z.object({
+      level: LevelSchema.optional(),
+      parent: AreaCodeSchema.optional(),
+      boundaryYear: YearSchema.optional(),
+    }),
+  },
+  responses: {
+    200: {
+      description: 'Areas, ordered by code',
+      content: {
+        'application/json': {
+          schema: z.object({ boundaryYear: z.number().int().nullable(), areas: z.array(AreaSchema) }),
+        },
+      },
+    },
+    ...errorResponses(400),
+  },
+});
+
+const profileRoute = createRoute({
+  method: 'get',
+  path: '/api/areas/{code}',
+  tags: ['Areas'],
+  summary: 'One area with its hierarchy, children and every indicator series',
+  description:
+    'Includes the series of the gemeente and the land the area lies in (`references`) for comparison.',
+  request: {
+    params: z.object({ code: AreaCodeSchema.openapi({ param: { name: 'code', in: 'path' } }) }),
+    query: z.object({ boundaryYear: YearSchema.optional() }),
+  },
+  responses: {
+    200: {
+      description: 'The area profile',
+      content: {
+        'application/json': {
+          schema: z
+            .object({
+              area: AreaSchema,
+              ancestors: z.array(AreaRefSchema),
+              children: z.array(AreaRefSchema),
+              series: z.array(SeriesSchema),
+              references: z.array(z.object({ area: AreaRefSchema, series: z.array(SeriesSchema) })),
+              boundaryYears: z.array(z.number().int()),
+            })
+            .openapi('AreaProfile'),
+        },
+      },
+    },
+    ...errorResponses(400, 404),
+  },
+});
+
+export function areaRoutes({ db }: ApiDeps) {
+  return new OpenAPIHono()
+    .openapi(listRoute, async (c) => {
+      const q = c.req.valid('query');
+      const boundaryYear = q.boundaryYear ?? (await findLatestBoundaryYear(db, q.level));
+      if (q.parent) {
+        if (boundaryYear === null || !(await findArea(db, q.parent, boundaryYear))) {
+          throw new AppError('area_not_found', `No area with code ${q.parent} in boundary year ${boundaryYear}`, {
+            code: q.parent,
+          });
+        }
+      }
+      const areas =
+        boundaryYear === null
+          ? []
+          : await listAreas(db, {
+              boundaryYear,
+              ...(q.level ? { level: q.level } : {}),
+              ...(q.parent ? { parentCode: q.parent } : {}),
+            });
+      return c.json({ boundaryYear, areas }, 200);
+    })
+    .openapi(profileRoute, async (c) => {
+      const { code } = c.req.valid('param');
+      const { boundaryYear } = c.req.valid('query');
+      return c.json(await getAreaProfile(db, code, boundaryYear), 200);
+    });
+}

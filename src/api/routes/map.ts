@@ -1,0 +1,62 @@
+import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi';
+import { getMapLayer, getMapLayerGzip } from '../../services/map-layer.js';
+import type { ApiDeps } from '../deps.js';
+import { AreaCodeSchema, errorResponses, IndicatorKeySchema, LevelSchema, YearSchema } from '../schemas.js';
+
+const route = createRoute({
+  method: 'get',
+  path: '/api/map',
+  tags: ['Map'],
+  summary: 'Choropleth layer: areas of one level with one indicator’s value and class',
+  description: [
+    'A GeoJSON FeatureCollection of the areas of `level` inside `parent` (or the whole country),',
+    'each with `code`, `name`, `value`, `status`, `year`, `class` and `source`. The legend comes as',
+    'foreign members: `indicator`, `year`, `years` (all years with figures), `classification`',
+    '(classes with colours, counts and ranges), `bbox` and `summary`. Geometry is simplified for',
+    '`zoom` (three stored levels). Without `year` the newest year with figures is used. Values',
+    'that are missing or secret are `null` with their `status`, never 0. Responses carry an ETag.',
+  ].join(' '),
+  request: {
+    query: z.object({
+      level: LevelSchema.default('buurt'),
+      parent: AreaCodeSchema.optional().openapi({ example: 'GM9901' }),
+      indicator: IndicatorKeySchema,
+      year: YearSchema.optional().openapi({ example: 2024 }),
+      zoom: z.coerce.number().min(0).max(24).optional().openapi({ example: 12 }),
+      boundaryYear: YearSchema.optional(),
+    }),
+  },
+  responses: {
+    200: {
+      description: 'GeoJSON FeatureCollection with legend members',
+      content: { 'application/geo+json': { schema: z.object({ type: z.literal('FeatureCollection') }).passthrough() } },
+    },
+    304: { description: 'Not modified (If-None-Match matched the ETag)' },
+    ...errorResponses(400, 404),
+  },
+});
+
+export function mapRoutes({ db }: ApiDeps) {
+  return new OpenAPIHono().openapi(route, async (c) => {
+    const q = c.req.valid('query');
+    const { key, entry } = await getMapLayer(db, {
+      level: q.level,
+      indicator: q.indicator,
+      ...(q.parent ? { parent: q.parent } : {}),
+      ...(q.year !== undefined ? { year: q.year } : {}),
+      ...(q.zoom !== undefined ? { zoom: q.zoom } : {}),
+      ...(q.boundaryYear !== undefined ? { boundaryYear: q.boundaryYear } : {}),
+    });
+    const headers: Record<string, string> = {
+      'Content-Type': 'application/geo+json; charset=utf-8',
+      ETag: entry.etag,
+      'Cache-Control': 'no-cache',
+      Vary: 'Accept-Encoding',
+    };
+    if (c.req.header('If-None-Match') === entry.etag) return c.body(null, 304, headers);
+    if (/\bgzip\b/.test(c.req.header('Accept-Encoding') ?? '')) {
+      return c.body(new Uint8Array(getMapLayerGzip(key, entry)), 200, { ...headers, 'Content-Encoding': 'gzip' });
+    }
+    return c.body(entry.body, 200, headers);
+  });
+}

@@ -1,0 +1,91 @@
+import { parseArgs, type ParseArgsConfig } from 'node:util';
+import { AppError } from '../domain/shared/app-error.js';
+import { areasListCommand, areasShowCommand } from './commands/areas.js';
+import { demoCommand } from './commands/demo.js';
+import { indicatorsListCommand } from './commands/indicators.js';
+import { migrateCommand } from './commands/migrate.js';
+import { serveCommand } from './commands/serve.js';
+import { valuesCommand } from './commands/values.js';
+import { EXIT, reportError } from './output.js';
+import { HELP, OVERVIEW } from './usage.js';
+
+type Options = NonNullable<ParseArgsConfig['options']>;
+
+const COMMON: Options = { help: { type: 'boolean', short: 'h' }, json: { type: 'boolean' } };
+
+/** Parse one command's arguments; unknown flags are usage errors naming the flag. */
+function parse(args: string[], options: Options) {
+  try {
+    return parseArgs({ args, options: { ...COMMON, ...options }, allowPositionals: true, strict: true });
+  } catch (error) {
+    throw new AppError('bad_request', error instanceof Error ? error.message : String(error));
+  }
+}
+
+async function run(argv: string[]): Promise<number> {
+  const [command, ...rest] = argv;
+  if (!command || command === '--help' || command === '-h' || command === 'help') {
+    process.stdout.write(`${OVERVIEW}\n`);
+    return command ? EXIT.ok : EXIT.usage;
+  }
+  const help = HELP[command];
+  if (!help) throw new AppError('bad_request', `Unknown command "${command}"; run buurtbalans --help`);
+  const yearOpt: Options = { 'boundary-year': { type: 'string' } };
+  switch (command) {
+    case 'serve': {
+      const { values } = parse(rest, { port: { type: 'string' }, host: { type: 'string' } });
+      if (values.help) return printHelp(help);
+      return serveCommand(values as { port?: string; host?: string });
+    }
+    case 'migrate': {
+      const { values } = parse(rest, {});
+      if (values.help) return printHelp(help);
+      return migrateCommand();
+    }
+    case 'demo': {
+      const { values } = parse(rest, { remove: { type: 'boolean' } });
+      if (values.help) return printHelp(help);
+      return demoCommand(values as { remove?: boolean; json?: boolean });
+    }
+    case 'areas': {
+      const [sub, ...subArgs] = rest;
+      if (sub === 'list') {
+        const { values } = parse(subArgs, { level: { type: 'string' }, parent: { type: 'string' }, ...yearOpt });
+        if (values.help) return printHelp(help);
+        return areasListCommand(values as Parameters<typeof areasListCommand>[0]);
+      }
+      if (sub === 'show') {
+        const { values, positionals } = parse(subArgs, yearOpt);
+        if (values.help) return printHelp(help);
+        return areasShowCommand(positionals[0], values as Parameters<typeof areasShowCommand>[1]);
+      }
+      if (sub === '--help' || sub === '-h') return printHelp(help);
+      throw new AppError('bad_request', `areas needs "list" or "show"; run buurtbalans areas --help`);
+    }
+    case 'indicators': {
+      const [sub, ...subArgs] = rest;
+      const { values } = parse(subArgs, {});
+      if (sub === '--help' || sub === '-h' || values.help) return printHelp(help);
+      if (sub !== 'list') throw new AppError('bad_request', 'indicators needs "list"; run buurtbalans indicators --help');
+      return indicatorsListCommand(values as { json?: boolean });
+    }
+    case 'values': {
+      const { values, positionals } = parse(rest, { year: { type: 'string' }, ...yearOpt });
+      if (values.help) return printHelp(help);
+      return valuesCommand(positionals[0], values as Parameters<typeof valuesCommand>[1]);
+    }
+    default:
+      throw new AppError('bad_request', `Unknown command "${command}"; run buurtbalans --help`);
+  }
+}
+
+function printHelp(text: string): number {
+  process.stdout.write(`${text}\n`);
+  return EXIT.ok;
+}
+
+try {
+  process.exitCode = await run(process.argv.slice(2));
+} catch (error) {
+  process.exitCode = reportError(error);
+}

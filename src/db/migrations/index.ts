@@ -1,0 +1,10 @@
+import type { Migration } from 'kysely';
+import * as foundation from './2026-11-21T1200_foundation.js';
+
+/**
+ * Static list of migrations, in order. A static list (not a folder scan) keeps them visible
+ * to bundlers and to review; names are timestamps so order is obvious.
+ */
+export const MIGRATIONS: Record<string, Migration> = {
+  '2026-11-21T1200_foundation': foundation,
+};

@@ -1,0 +1,134 @@
+import { sql, type Transaction } from 'kysely';
+import type { MultiPolygon, Polygon } from 'geojson';
+import type { BBox } from '../../domain/geometry/bbox.js';
+import type { AreaLevel } from '../../domain/shared/area-code.js';
+import type { Database } from '../tables.js';
+
+export interface AreaInput {
+  code: string;
+  boundaryYear: number;
+  level: AreaLevel;
+  name: string;
+  parentCode: string | null;
+  gemeenteCode: string | null;
+  geometry: Polygon | MultiPolygon | null;
+  bbox: BBox | null;
+  source: string;
+}
+
+export interface ShapeInput {
+  code: string;
+  boundaryYear: number;
+  detail: number;
+  geojson: string;
+}
+
+// Geometry rows are large: keep a batch well under PostgreSQL's 65,535 parameters and a few MB.
+const AREA_BATCH = 500;
+const SHAPE_BATCH = 1000;
+
+/**
+ * Insert or update areas by (code, boundary year). A file without geometry never wipes a
+ * geometry already stored. Returns code → id.
+ */
+export async function upsertAreas(
+  trx: Transaction<Database>,
+  areas: readonly AreaInput[],
+): Promise<Map<string, number>> {
+  const ids = new Map<string, number>();
+  for (let i = 0; i < areas.length; i += AREA_BATCH) {
+    const batch = areas.slice(i, i + AREA_BATCH).map((a) => ({
+      code: a.code,
+      boundary_year: a.boundaryYear,
+      level: a.level,
+      name: a.name,
+      parent_code: a.parentCode,
+      gemeente_code: a.gemeenteCode,
+      geometry: a.geometry ? JSON.stringify(a.geometry) : null,
+      bbox_west: a.bbox?.[0] ?? null,
+      bbox_south: a.bbox?.[1] ?? null,
+      bbox_east: a.bbox?.[2] ?? null,
+      bbox_north: a.bbox?.[3] ?? null,
+      source: a.source,
+    }));
+    const rows = await trx
+      .insertInto('area')
+      .values(batch)
+      .onConflict((oc) =>
+        oc.columns(['code', 'boundary_year']).doUpdateSet({
+          level: (eb) => eb.ref('excluded.level'),
+          name: (eb) => eb.ref('excluded.name'),
+          parent_code: (eb) => eb.ref('excluded.parent_code'),
+          gemeente_code: (eb) => eb.ref('excluded.gemeente_code'),
+          geometry: sql`coalesce(excluded.geometry, area.geometry)`,
+          bbox_west: sql`coalesce(excluded.bbox_west, area.bbox_west)`,
+          bbox_south: sql`coalesce(excluded.bbox_south, area.bbox_south)`,
+          bbox_east: sql`coalesce(excluded.bbox_east, area.bbox_east)`,
+          bbox_north: sql`coalesce(excluded.bbox_north, area.bbox_north)`,
+          // A real source takes over an area the demo created; the demo never takes over one.
+          source: sql`case when area.source = 'demo' then excluded.source else area.source end`,
+          updated_at: sql`now()`,
+        }),
+      )
+      .returning(['id', 'code'])
+      .execute();
+    for (const r of rows) ids.set(r.code, r.id);
+  }
+  return ids;
+}
+
+/** Replace the stored simplifications of the given areas. */
+export async function replaceAreaShapes(
+  trx: Transaction<Database>,
+  areaIds: ReadonlyMap<string, number>,
+  shapes: readonly ShapeInput[],
+): Promise<void> {
+  const ids = [...new Set(shapes.map((s) => areaIds.get(s.code)).filter((id) => id !== undefined))];
+  for (let i = 0; i < ids.length; i += SHAPE_BATCH) {
+    await trx.deleteFrom('area_shape').where('area_id', 'in', ids.slice(i, i + SHAPE_BATCH)).execute();
+  }
+  for (let i = 0; i < shapes.length; i += SHAPE_BATCH) {
+    const batch = shapes.slice(i, i + SHAPE_BATCH).flatMap((s) => {
+      const areaId = areaIds.get(s.code);
+      return areaId === undefined ? [] : [{ area_id: areaId, detail: s.detail, geojson: s.geojson }];
+    });
+    if (batch.length > 0) await trx.insertInto('area_shape').values(batch).execute();
+  }
+}
+
+/**
+ * Delete the areas the demo created, bottom-up, sparing any that real data has come to use
+ * (a non-demo figure, or a non-demo child area).
+ */
+export async function deleteDemoAreas(trx: Transaction<Database>): Promise<number> {
+  let deleted = 0;
+  for (const level of ['buurt', 'wijk', 'gemeente', 'land'] as const) {
+    const result = await trx
+      .deleteFrom('area as a')
+      .where('a.source', '=', 'demo')
+      .where('a.level', '=', level)
+      .where(({ not, exists, selectFrom }) =>
+        not(
+          exists(
+            selectFrom('observation as o')
+              .select('o.id')
+              .whereRef('o.area_id', '=', 'a.id')
+              .where('o.source', '<>', 'demo'),
+          ),
+        ),
+      )
+      .where(({ not, exists, selectFrom }) =>
+        not(
+          exists(
+            selectFrom('area as c')
+              .select('c.id')
+              .whereRef('c.parent_code', '=', 'a.code')
+              .whereRef('c.boundary_year', '=', 'a.boundary_year'),
+          ),
+        ),
+      )
+      .executeTakeFirst();
+    deleted += Number(result.numDeletedRows);
+  }
+  return deleted;
+}

@@ -1,0 +1,122 @@
+import type { ColumnType, Generated, Insertable, Selectable } from 'kysely';
+import type { MultiPolygon, Polygon } from 'geojson';
+
+/**
+ * Row types, exactly as the tables hold them. They stop at db/: query modules turn them into
+ * domain types. Keep in step with migrations/.
+ */
+
+type Timestamp = ColumnType<Date, Date | string | undefined, Date | string>;
+type Json<T> = ColumnType<T, string, string>;
+
+export interface OrganisationTable {
+  id: Generated<number>;
+  key: string;
+  name: string;
+  kind: string;
+  is_demo: Generated<boolean>;
+  created_at: Timestamp;
+}
+
+export interface OrganisationAreaTable {
+  organisation_id: number;
+  area_code: string;
+}
+
+export interface AreaTable {
+  id: Generated<number>;
+  code: string;
+  boundary_year: number;
+  level: string;
+  name: string;
+  parent_code: string | null;
+  gemeente_code: string | null;
+  geometry: Json<Polygon | MultiPolygon> | null;
+  bbox_west: number | null;
+  bbox_south: number | null;
+  bbox_east: number | null;
+  bbox_north: number | null;
+  source: string;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
+export interface AreaShapeTable {
+  area_id: number;
+  /** 0 = country view, 1 = region view, 2 = street view (see domain/geometry/detail-levels). */
+  detail: number;
+  /** Pre-serialised GeoJSON geometry, so the map endpoint concatenates instead of re-encoding. */
+  geojson: string;
+}
+
+export interface IndicatorTable {
+  id: Generated<number>;
+  key: string;
+  name_nl: string;
+  name_en: string;
+  unit: string;
+  kind: string;
+  source: string;
+  direction: string;
+  theme: string;
+  decimals: number;
+  description_nl: string;
+  description_en: string;
+  class_indicator_key: string | null;
+  class_scheme: string | null;
+  built_in: Generated<boolean>;
+  created_at: Timestamp;
+}
+
+export interface ObservationTable {
+  id: Generated<number>;
+  area_id: number;
+  indicator_id: number;
+  data_year: number;
+  value: number | null;
+  status: string;
+  source: string;
+  source_release: string | null;
+  import_run_id: number | null;
+}
+
+export interface ImportRunTable {
+  id: Generated<number>;
+  kind: string;
+  file_name: string | null;
+  sha256: string | null;
+  rows: number | null;
+  status: string;
+  messages: ColumnType<ImportMessage[], string | undefined, string>;
+  summary: ColumnType<Record<string, unknown>, string | undefined, string>;
+  started_at: Timestamp;
+  finished_at: Timestamp | null;
+}
+
+export interface ImportMessage {
+  level: 'info' | 'warning' | 'error';
+  text: string;
+}
+
+export interface AppMetaTable {
+  key: string;
+  value: Json<unknown>;
+  updated_at: Timestamp;
+}
+
+export interface Database {
+  organisation: OrganisationTable;
+  organisation_area: OrganisationAreaTable;
+  area: AreaTable;
+  area_shape: AreaShapeTable;
+  indicator: IndicatorTable;
+  observation: ObservationTable;
+  import_run: ImportRunTable;
+  app_meta: AppMetaTable;
+}
+
+export type AreaRow = Selectable<AreaTable>;
+export type NewArea = Insertable<AreaTable>;
+export type IndicatorRow = Selectable<IndicatorTable>;
+export type NewObservation = Insertable<ObservationTable>;
+export type ImportRunRow = Selectable<ImportRunTable>;

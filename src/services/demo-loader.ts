@@ -1,0 +1,85 @@
+import type { Kysely, Transaction } from 'kysely';
+import { generateDemoDataset } from '../domain/demo/generate-demo-dataset.js';
+import { BUILT_IN_INDICATORS } from '../domain/indicators/catalogue.js';
+import { AppError } from '../domain/shared/app-error.js';
+import { deleteDemoAreas } from '../db/queries/area-write-queries.js';
+import { finishImportRun, startImportRun } from '../db/queries/import-run-queries.js';
+import { upsertIndicators } from '../db/queries/indicator-queries.js';
+import { deleteMeta, setMeta } from '../db/queries/meta-queries.js';
+import {
+  deleteObservationsBySource,
+  upsertObservations,
+  type ObservationInput,
+} from '../db/queries/observation-queries.js';
+import { deleteDemoOrganisations, insertOrganisations } from '../db/queries/organisation-queries.js';
+import type { Database } from '../db/tables.js';
+import { bumpDataVersion } from './data-version.js';
+import { writeAreas } from './write-areas.js';
+
+export const DEMO_SOURCE = 'demo';
+export const DEMO_RELEASE = 'Buurtbalans demo (fictief)';
+
+export interface DemoSummary {
+  areas: number;
+  observations: number;
+  organisations: number;
+  seconds: number;
+}
+
+/**
+ * Replace the demo data: remove what an earlier demo load wrote, then write the generated
+ * fictional world in one transaction. Real data is never touched: the demo neither deletes nor
+ * overwrites a figure from another source.
+ */
+export async function loadDemo(db: Kysely<Database>, now: () => number = Date.now): Promise<DemoSummary> {
+  const started = now();
+  const dataset = generateDemoDataset();
+  return db.transaction().execute(async (trx) => {
+    await removeDemo(trx);
+    const indicatorIds = await upsertIndicators(trx, BUILT_IN_INDICATORS, true);
+    const runId = await startImportRun(trx, { kind: 'demo', fileName: null, sha256: null });
+    const areaIds = await writeAreas(trx, dataset.boundaryYear, DEMO_SOURCE, dataset.areas);
+    const observations: ObservationInput[] = dataset.observations.map((o) => {
+      const areaId = areaIds.get(o.areaCode);
+      const indicatorId = indicatorIds.get(o.indicatorKey);
+      if (areaId === undefined || indicatorId === undefined) {
+        throw new AppError('internal', `Demo figure for unknown area or indicator: ${o.areaCode}/${o.indicatorKey}`);
+      }
+      return {
+        areaId,
+        indicatorId,
+        year: o.year,
+        value: o.value,
+        status: o.status,
+        source: DEMO_SOURCE,
+        sourceRelease: DEMO_RELEASE,
+        importRunId: runId,
+      };
+    });
+    const written = await upsertObservations(trx, observations, { onlyReplaceSource: DEMO_SOURCE });
+    await insertOrganisations(trx, dataset.organisations, true);
+    const summary: DemoSummary = {
+      areas: dataset.areas.length,
+      observations: written,
+      organisations: dataset.organisations.length,
+      seconds: (now() - started) / 1000,
+    };
+    await finishImportRun(trx, runId, {
+      status: 'succeeded',
+      rows: observations.length,
+      messages: [{ level: 'info', text: 'Fictieve demodata geladen (bron: demo).' }],
+      summary: { ...summary },
+    });
+    await setMeta(trx, 'demo', { loadedAt: new Date(now()).toISOString(), ...summary });
+    await bumpDataVersion(trx);
+    return summary;
+  });
+}
+
+/** Remove every row the demo wrote (figures, areas nobody else uses, organisations). */
+export async function removeDemo(trx: Transaction<Database>): Promise<void> {
+  await deleteObservationsBySource(trx, DEMO_SOURCE);
+  await deleteDemoAreas(trx);
+  await deleteDemoOrganisations(trx);
+  await deleteMeta(trx, 'demo');
+}

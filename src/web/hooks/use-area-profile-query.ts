@@ -1,0 +1,15 @@
+import type { Area, AreaRef } from '../../domain/areas/area.js';
+import type { Series } from '../../domain/indicators/observation.js';
+import { useQuery } from './use-query.js';
+
+export interface AreaProfile {
+  area: Area;
+  ancestors: AreaRef[];
+  children: AreaRef[];
+  series: Series[];
+  references: Array<{ area: AreaRef; series: Series[] }>;
+  boundaryYears: number[];
+}
+
+export const useAreaProfileQuery = (code: string) =>
+  useQuery<AreaProfile>(`/api/areas/${encodeURIComponent(code)}`);

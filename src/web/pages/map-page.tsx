@@ -1,0 +1,227 @@
+import { useEffect, useMemo } from 'react';
+import type { Indicator } from '../../domain/indicators/indicator.js';
+import { statusLabel } from '../../domain/format/format-value.js';
+import type { AreaLevel } from '../../domain/shared/area-code.js';
+import { ApiError } from '../api-client.js';
+import { AreaTable } from '../components/area-table.js';
+import { ErrorPanel, Loading } from '../components/feedback.js';
+import { indicatorName } from '../components/indicator-name.js';
+import { Legend } from '../components/legend.js';
+import { formatFigure } from '../format.js';
+import { useAreasQuery } from '../hooks/use-areas-query.js';
+import { useIndicatorsQuery } from '../hooks/use-indicators-query.js';
+import { useMapLayerQuery } from '../hooks/use-map-layer-query.js';
+import type { Meta } from '../hooks/use-meta-query.js';
+import { useI18n } from '../i18n/i18n.js';
+import type { MessageKey } from '../i18n/nl.js';
+import { ChoroplethMap } from '../map/choropleth-map.js';
+import { areaPath, navigate, useLocation } from '../router.js';
+
+const NATIONAL = 'NL';
+const THEME_ORDER = ['leefbaarheid', 'veiligheid', 'sociaal', 'omgeving', 'voorzieningen', 'wonen', 'inkomen', 'bevolking'];
+
+interface ViewState {
+  gemeente: string;
+  level: AreaLevel;
+  indicator: string;
+  year: number | null;
+  view: 'kaart' | 'tabel';
+}
+
+function readView(search: URLSearchParams, defaults: { gemeente: string; indicator: string }): ViewState {
+  const level = search.get('niveau') === 'wijk' ? 'wijk' : 'buurt';
+  const year = Number(search.get('jaar'));
+  return {
+    gemeente: search.get('gemeente') ?? defaults.gemeente,
+    level,
+    indicator: search.get('indicator') ?? defaults.indicator,
+    year: Number.isInteger(year) && year > 1900 ? year : null,
+    view: search.get('weergave') === 'tabel' ? 'tabel' : 'kaart',
+  };
+}
+
+function writeView(view: ViewState): string {
+  const search = new URLSearchParams({ gemeente: view.gemeente, niveau: view.level, indicator: view.indicator });
+  if (view.year !== null) search.set('jaar', String(view.year));
+  if (view.view === 'tabel') search.set('weergave', 'tabel');
+  return `/?${search.toString()}`;
+}
+
+/** The home page: a choropleth of one indicator and year for the buurten of a gemeente. */
+export function MapPage({ meta }: { meta: Meta }) {
+  const { t, locale } = useI18n();
+  const { search } = useLocation();
+  const gemeenten = useAreasQuery('gemeente');
+  const indicators = useIndicatorsQuery();
+
+  const defaultGemeente = useMemo(() => {
+    const corporation = meta.organisations.find((o) => o.kind === 'corporation');
+    return corporation?.workingArea[0] ?? gemeenten.data?.areas[0]?.code ?? NATIONAL;
+  }, [meta, gemeenten.data]);
+  const mappable = useMemo(
+    () => (indicators.data?.indicators ?? []).filter((i) => i.kind !== 'class'),
+    [indicators.data],
+  );
+  const defaultIndicator = mappable.find((i) => i.key === 'lbm_score')?.key ?? mappable[0]?.key ?? 'lbm_score';
+  const view = readView(search, { gemeente: defaultGemeente, indicator: defaultIndicator });
+  const update = (change: Partial<ViewState>, replace = false) => navigate(writeView({ ...view, ...change }), { replace });
+
+  const layerQuery = useMapLayerQuery(
+    gemeenten.data && indicators.data
+      ? {
+          level: view.level,
+          parent: view.gemeente === NATIONAL ? null : view.gemeente,
+          indicator: view.indicator,
+          year: view.year,
+        }
+      : null,
+  );
+  // A year the new indicator lacks: fall back to its newest year instead of an error page.
+  useEffect(() => {
+    if (layerQuery.error instanceof ApiError && layerQuery.error.code === 'year_not_available' && view.year !== null) {
+      update({ year: null }, true);
+    }
+  });
+
+  const layer = layerQuery.data;
+  const grouped = useMemo(() => groupByTheme(mappable), [mappable]);
+  const where =
+    view.gemeente === NATIONAL ? t('map.allGemeenten') : gemeenten.data?.areas.find((g) => g.code === view.gemeente)?.name ?? view.gemeente;
+  const levelLabel = t(`map.level.${view.level}` as MessageKey);
+
+  if (gemeenten.error) return <ErrorPanel error={gemeenten.error} onRetry={gemeenten.reload} />;
+  if (indicators.error) return <ErrorPanel error={indicators.error} onRetry={indicators.reload} />;
+
+  return (
+    <div className="map-page">
+      <aside className="panel controls" aria-label={t('map.title')}>
+        <div className="field">
+          <label htmlFor="gemeente">{t('map.gemeente')}</label>
+          <select id="gemeente" value={view.gemeente} onChange={(e) => update({ gemeente: e.target.value })}>
+            {(gemeenten.data?.areas ?? []).map((g) => (
+              <option key={g.code} value={g.code}>
+                {g.name}
+              </option>
+            ))}
+            <option value={NATIONAL}>{t('map.allGemeenten')}</option>
+          </select>
+        </div>
+        <fieldset className="field segmented">
+          <legend>{t('map.level')}</legend>
+          {(['buurt', 'wijk'] as const).map((level) => (
+            <label key={level} className={view.level === level ? 'active' : undefined}>
+              <input type="radio" name="level" value={level} checked={view.level === level} onChange={() => update({ level })} />
+              {t(`map.level.${level}`)}
+            </label>
+          ))}
+        </fieldset>
+        <div className="field">
+          <label htmlFor="indicator">{t('map.indicator')}</label>
+          <select id="indicator" value={view.indicator} onChange={(e) => update({ indicator: e.target.value, year: null })}>
+            {grouped.map(([theme, list]) => (
+              <optgroup key={theme} label={t(`theme.${theme}` as MessageKey)}>
+                {list.map((i) => (
+                  <option key={i.key} value={i.key}>
+                    {indicatorName(i, locale)}
+                  </option>
+                ))}
+              </optgroup>
+            ))}
+          </select>
+        </div>
+        <div className="field">
+          <label htmlFor="year">{t('map.year')}</label>
+          <select
+            id="year"
+            value={layer?.year ?? ''}
+            disabled={!layer || layer.years.length === 0}
+            onChange={(e) => update({ year: Number(e.target.value) })}
+          >
+            {(layer?.years ?? []).slice().reverse().map((y) => (
+              <option key={y} value={y}>
+                {y}
+              </option>
+            ))}
+          </select>
+        </div>
+        {layer ? <Legend layer={layer} /> : null}
+        {layer ? (
+          <p className="source-note">
+            <span className="label">{t('map.source')}:</span> {layer.indicator.source}
+            {layer.year !== null ? `, ${layer.year}` : ''}
+            {meta.demo ? <span className="demo-tag"> · demo (fictief)</span> : null}
+          </p>
+        ) : null}
+      </aside>
+      <section className="map-main" aria-labelledby="view-title">
+        <div className="toolbar">
+          <h1 id="view-title">
+            {layer ? indicatorName(layer.indicator, locale) : t('map.title')}
+            <span className="subtitle">
+              {' '}
+              · {levelLabel} · {where}
+              {layer?.year ? ` · ${layer.year}` : ''}
+            </span>
+          </h1>
+          <div className="view-switch" role="group" aria-label={t('map.view')}>
+            {(['kaart', 'tabel'] as const).map((v) => (
+              <button key={v} type="button" aria-pressed={view.view === v} className={view.view === v ? 'active' : undefined} onClick={() => update({ view: v })}>
+                {t(v === 'kaart' ? 'map.view.map' : 'map.view.table')}
+              </button>
+            ))}
+          </div>
+        </div>
+        {layerQuery.error && !(layerQuery.error instanceof ApiError && layerQuery.error.code === 'year_not_available') ? (
+          <ErrorPanel error={layerQuery.error} onRetry={layerQuery.reload} />
+        ) : !layer ? (
+          <Loading label={t('map.loading')} />
+        ) : (
+          <>
+            {layer.year === null ? <p className="notice">{t('map.noYears')}</p> : null}
+            {view.view === 'kaart' ? (
+              <ChoroplethMap
+                layer={layer}
+                extentKey={`${view.gemeente}:${view.level}`}
+                basemap={meta.basemap}
+                ariaLabel={t('map.aria', { what: levelLabel.toLowerCase(), where, indicator: indicatorName(layer.indicator, locale), year: layer.year ?? '–' })}
+                onSelect={(code) => navigate(areaPath(code))}
+                renderTooltip={({ properties: p }) => {
+                  const cls = layer.classification.classes.find((c) => c.class === p.class);
+                  const label = cls ? (locale === 'nl' ? cls.labelNl : cls.labelEn) : null;
+                  return (
+                    <>
+                      <strong>{p.name}</strong>
+                      <span className="code">{p.code}</span>
+                      <span className="tooltip-value">
+                        {formatFigure(p.value, p.status, layer.indicator, locale)}
+                        {p.value === null ? '' : label ? ` · ${label}` : ''}
+                      </span>
+                      {p.value === null ? <span className="hint">{statusLabel(p.status, locale)}</span> : null}
+                    </>
+                  );
+                }}
+              />
+            ) : (
+              <AreaTable layer={layer} />
+            )}
+            <p className="hint below-map">
+              {t('map.areas', { n: layer.summary.areas })}
+              {view.view === 'kaart' ? ` · ${t('map.hoverHint')}` : ''}
+              {layerQuery.stale ? ' · …' : ''}
+            </p>
+          </>
+        )}
+      </section>
+    </div>
+  );
+}
+
+function groupByTheme(indicators: Indicator[]): Array<[string, Indicator[]]> {
+  const groups = new Map<string, Indicator[]>();
+  for (const indicator of indicators) {
+    const list = groups.get(indicator.theme) ?? [];
+    list.push(indicator);
+    groups.set(indicator.theme, list);
+  }
+  return [...groups.entries()].sort((a, b) => THEME_ORDER.indexOf(a[0]) - THEME_ORDER.indexOf(b[0]));
+}
