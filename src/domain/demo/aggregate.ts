@@ -43,8 +43,17 @@ export function aggregateInto(
       }
     }
     for (const { key, weight, decimals } of MEANS) {
-      const parts = collect(table, childCodes, key, year, (child) => table.value(child, weight, year) ?? 0);
-      if (parts) write(table, parentCode, key, year, parts, (p) => roundTo(p.weighted / p.weights, decimals));
+      const parts = collect(
+        table,
+        childCodes,
+        key,
+        year,
+        (child) => table.value(child, weight, year) ?? 0,
+      );
+      if (parts)
+        write(table, parentCode, key, year, parts, (p) =>
+          roundTo(p.weighted / p.weights, decimals),
+        );
     }
   }
   for (const year of LBM_YEARS) {
@@ -85,7 +94,8 @@ function collect(
     if (!cell) continue;
     present = true;
     if (cell.value === null) {
-      const status = cell.status === 'ok' || cell.status === 'provisional' ? 'missing' : cell.status;
+      const status =
+        cell.status === 'ok' || cell.status === 'provisional' ? 'missing' : cell.status;
       if (parts.status !== 'secret') parts.status = status;
       continue;
     }

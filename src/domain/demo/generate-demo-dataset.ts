@@ -68,7 +68,11 @@ export function generateDemoDataset(seed: number = DEFAULT_DEMO_SEED): DemoDatas
           writeLbmSet(table, buurt.code, year, buurtDimensions(buurt, latent, traits, year, lbm));
         }
       }
-      aggregateInto(table, wijk.code, wijk.buurten.map((b) => b.code));
+      aggregateInto(
+        table,
+        wijk.code,
+        wijk.buurten.map((b) => b.code),
+      );
     }
     // From the buurten, not the wijken, so rounding in wijk means does not accumulate.
     const buurtCodes = gemeente.wijken.flatMap((w) => w.buurten.map((b) => b.code));

@@ -1,7 +1,7 @@
 import type { Polygon } from 'geojson';
-import { beforeAll, describe, expect, test } from 'vitest';
-import type { DemoArea, DemoDataset } from './demo-dataset.js';
-import { generateDemoDataset } from './generate-demo-dataset.js';
+import { describe, expect, test } from 'vitest';
+import type { DemoArea } from './demo-dataset.js';
+import { demoFixture } from './demo-fixture.js';
 import { buildGeography } from './geography.js';
 import { pointInRing, segmentsIntersect, signedArea, type Point } from './planar.js';
 import { createRandom } from './random.js';
@@ -9,16 +9,13 @@ import { createRandom } from './random.js';
 // Open water of the Markermeer: no real buurt lies in here.
 const BOX = { minLon: 5.1, maxLon: 5.45, minLat: 52.45, maxLat: 52.65 };
 
-let data: DemoDataset;
+const { data } = demoFixture();
 const ringOf = (area: DemoArea): Point[] =>
   (area.geometry as Polygon).coordinates[0]!.map((p) => [p[0]!, p[1]!] as const);
 const areasAt = (level: string): DemoArea[] => data.areas.filter((a) => a.level === level);
-const childrenOf = (parent: DemoArea): DemoArea[] => data.areas.filter((a) => a.parentCode === parent.code);
+const childrenOf = (parent: DemoArea): DemoArea[] =>
+  data.areas.filter((a) => a.parentCode === parent.code);
 const area = (a: DemoArea): number => signedArea(ringOf(a));
-
-beforeAll(() => {
-  data = generateDemoDataset();
-});
 
 describe('polygons', () => {
   test('every non-land area is one closed, counter-clockwise ring with 6-decimal coordinates', () => {
@@ -33,7 +30,9 @@ describe('polygons', () => {
       for (const [lon, lat] of ring) {
         expect(Math.round(lon! * 1e6) / 1e6).toBe(lon);
         expect(Math.round(lat! * 1e6) / 1e6).toBe(lat);
-        expect(lon! > BOX.minLon && lon! < BOX.maxLon && lat! > BOX.minLat && lat! < BOX.maxLat).toBe(true);
+        expect(
+          lon! > BOX.minLon && lon! < BOX.maxLon && lat! > BOX.minLat && lat! < BOX.maxLat,
+        ).toBe(true);
       }
     }
   });
@@ -55,16 +54,21 @@ describe('polygons', () => {
     expect(crossings).toEqual([]);
   });
 
-  test.each(['gemeente', 'wijk'])('the children of every %s add up to its area within a thousandth', (level) => {
-    for (const parent of areasAt(level)) {
-      const sum = childrenOf(parent).reduce((s, c) => s + area(c), 0);
-      expect(Math.abs(sum - area(parent)) / area(parent)).toBeLessThan(0.001);
-    }
-  });
+  test.each(['gemeente', 'wijk'])(
+    'the children of every %s add up to its area within a thousandth',
+    (level) => {
+      for (const parent of areasAt(level)) {
+        const sum = childrenOf(parent).reduce((s, c) => s + area(c), 0);
+        expect(Math.abs(sum - area(parent)) / area(parent)).toBeLessThan(0.001);
+      }
+    },
+  );
 
   test('every point of the region lies in exactly one gemeente, wijk and buurt, all related', () => {
     const random = createRandom(5);
-    const boxes = new Map(data.areas.filter((a) => a.geometry).map((a) => [a.code, boxOf(ringOf(a))]));
+    const boxes = new Map(
+      data.areas.filter((a) => a.geometry).map((a) => [a.code, boxOf(ringOf(a))]),
+    );
     const containing = (level: string, p: Point): DemoArea[] =>
       areasAt(level).filter((a) => inBox(p, boxes.get(a.code)!) && pointInRing(p, ringOf(a)));
     let inside = 0;
@@ -99,7 +103,10 @@ describe('shape of the world', () => {
 
   test('city buurten are smaller than village and polder buurten', () => {
     const median = (gm: string): number => {
-      const sizes = areasAt('buurt').filter((a) => a.code.startsWith(`BU${gm.slice(2)}`)).map(area).sort((x, y) => x - y);
+      const sizes = areasAt('buurt')
+        .filter((a) => a.code.startsWith(`BU${gm.slice(2)}`))
+        .map(area)
+        .sort((x, y) => x - y);
       return sizes[Math.floor(sizes.length / 2)]!;
     };
     expect(median('GM9901') * 2).toBeLessThan(median('GM9903'));

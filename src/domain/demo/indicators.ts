@@ -72,7 +72,12 @@ export function writeBuurtFigures(
       code,
       'g_wozbag',
       year,
-      Math.round(215 * Math.exp(-0.2 * d0 + traits.woz) * nationalTrend.woz(year) * wozRole(latent.role, share)),
+      Math.round(
+        215 *
+          Math.exp(-0.2 * d0 + traits.woz) *
+          nationalTrend.woz(year) *
+          wozRole(latent.role, share),
+      ),
     );
 
     const suppressed = inhabitants < SUPPRESSION_THRESHOLD;

@@ -9,7 +9,8 @@ import { createRandom, deriveSeed, valueNoise, type Random } from './random.js';
  * (veerkracht, ranking) must find: rising deprivation and nuisance. `regeneration` buurten are
  * renewed and improve clearly.
  */
-export type TrendRole = 'improving' | 'under_pressure' | 'regeneration' | 'new_build' | 'industrial';
+export type TrendRole =
+  'improving' | 'under_pressure' | 'regeneration' | 'new_build' | 'industrial';
 
 export interface BuurtLatent {
   role: TrendRole;
@@ -45,9 +46,11 @@ export function buildLatents(
   const field = (p: Point): number =>
     bumps.reduce(
       (sum, b) =>
-        sum + b.height * Math.exp(-((p[0] - b.at[0]) ** 2 + (p[1] - b.at[1]) ** 2) / (2 * b.sigma ** 2)),
+        sum +
+        b.height * Math.exp(-((p[0] - b.at[0]) ** 2 + (p[1] - b.at[1]) ** 2) / (2 * b.sigma ** 2)),
       0,
-    ) + 0.45 * valueNoise(fieldSeed, p[0], p[1], 2.5);
+    ) +
+    0.45 * valueNoise(fieldSeed, p[0], p[1], 2.5);
 
   const buurten = geography.gemeenten.flatMap((g) => g.wijken.flatMap((w) => w.buurten));
   const raw = buurten.map((b) => field(b.centroid) + 0.22 * random.normal());
@@ -60,7 +63,11 @@ export function buildLatents(
   for (const buurt of buurten) {
     const role = roles.get(buurt.code) ?? roleOfKind(buurt);
     const start = base.get(buurt.code)!;
-    result.set(buurt.code, { role, baseDeprivation: start, deprivation: path(start, role, random) });
+    result.set(buurt.code, {
+      role,
+      baseDeprivation: start,
+      deprivation: path(start, role, random),
+    });
   }
   return result;
 }

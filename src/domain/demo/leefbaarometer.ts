@@ -56,6 +56,10 @@ const TRAIT_SD: DimensionValues = {
   lbm_onv: 0.02,
 };
 
+/**
+ * Draw the persistent deviations of one buurt (one normal per dimension).
+ * @example drawDimensionTraits(createRandom(1)).lbm_vrz // e.g. -0.031
+ */
 export function drawDimensionTraits(random: Random): DimensionTraits {
   const traits = {} as DimensionTraits;
   for (const key of DIMENSION_KEYS) traits[key] = TRAIT_SD[key] * random.normal();
@@ -111,6 +115,10 @@ function softCap(value: number, knee: number, room: number): number {
   return value <= knee ? value : knee + room * Math.tanh((value - knee) / room);
 }
 
+/**
+ * Round to 4 decimals, the precision of the published Leefbaarometer dimensions.
+ * @example round4(0.012345) // 0.0123
+ */
 export function round4(value: number): number {
   return Math.round(value * 1e4) / 1e4;
 }

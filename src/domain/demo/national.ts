@@ -1,4 +1,10 @@
-import { DATA_YEARS, FIRST_YEAR, LAST_INCOME_YEAR, LBM_YEARS, OSM_MISSING_YEAR } from './calendar.js';
+import {
+  DATA_YEARS,
+  FIRST_YEAR,
+  LAST_INCOME_YEAR,
+  LBM_YEARS,
+  OSM_MISSING_YEAR,
+} from './calendar.js';
 import { writeLbmSet, type DimensionValues } from './leefbaarometer.js';
 import type { ObservationTable } from './observation-table.js';
 import { round5 } from './population.js';
@@ -13,12 +19,12 @@ const INHABITANTS = [
   17_591_000, 17_811_000, 17_943_000,
 ];
 const HOUSEHOLDS = [
-  7_588_000, 7_665_000, 7_736_000, 7_795_000, 7_863_000, 7_931_000, 8_015_000, 8_077_000,
-  8_115_000, 8_159_000, 8_198_000,
+  7_588_000, 7_665_000, 7_736_000, 7_795_000, 7_863_000, 7_931_000, 8_015_000, 8_077_000, 8_115_000,
+  8_159_000, 8_198_000,
 ];
 const DWELLINGS = [
-  7_535_000, 7_589_000, 7_641_000, 7_686_000, 7_741_000, 7_815_000, 7_892_000, 7_966_000,
-  8_046_000, 8_126_000, 8_202_000,
+  7_535_000, 7_589_000, 7_641_000, 7_686_000, 7_741_000, 7_815_000, 7_892_000, 7_966_000, 8_046_000,
+  8_126_000, 8_202_000,
 ];
 const RENTED_PERCENT = [43, 43, 42, 42, 42, 42, 42, 42, 41, 41, 41];
 const CORPORATION_PERCENT = [30, 30, 29, 29, 29, 29, 29, 29, 28, 28, 28];
@@ -29,8 +35,7 @@ const INCOME = [24.3, 25.0, 25.8, 26.5, 27.4, 28.4, 29.6, 30.9, 32.8];
 const LOW_INCOME_PERCENT = [40, 40, 40, 40, 40, 40, 40, 40, 40];
 const SOCIAL_MINIMUM_PERCENT = [8, 8, 8, 8, 8, 7, 7, 7, 7];
 const SOCIAL_ASSISTANCE = [
-  430_000, 452_000, 468_000, 474_000, 466_000, 451_000, 456_000, 441_000, 422_000, 417_000,
-  424_000,
+  430_000, 452_000, 468_000, 474_000, 466_000, 451_000, 456_000, 441_000, 422_000, 417_000, 424_000,
 ];
 
 /** National Leefbaarometer dimensions per measurement year (mean afw drifts upwards). */
@@ -55,7 +60,8 @@ export const nationalTrend = {
   socialAssistance: (year: number): number =>
     at(SOCIAL_ASSISTANCE, year) / at(INHABITANTS, year) / (SOCIAL_ASSISTANCE[0]! / INHABITANTS[0]!),
   /** Households around the social minimum, index: 1 in 2014. */
-  socialMinimum: (year: number): number => at(SOCIAL_MINIMUM_PERCENT, year) / SOCIAL_MINIMUM_PERCENT[0]!,
+  socialMinimum: (year: number): number =>
+    at(SOCIAL_MINIMUM_PERCENT, year) / SOCIAL_MINIMUM_PERCENT[0]!,
   /** National Leefbaarometer dimensions of a measurement year. */
   lbm: (year: number): DimensionValues => LBM[year]!,
 };

@@ -19,7 +19,12 @@ export class ObservationTable {
   }
 
   /** Store a figure that exists but has no value (secret, missing, not applicable). */
-  setWithout(areaCode: string, key: string, year: number, status: Exclude<ObservationStatus, 'ok' | 'provisional'>): void {
+  setWithout(
+    areaCode: string,
+    key: string,
+    year: number,
+    status: Exclude<ObservationStatus, 'ok' | 'provisional'>,
+  ): void {
     this.put(areaCode, key, year, { value: null, status });
   }
 
@@ -59,7 +64,8 @@ export class ObservationTable {
         if (!byYear) continue;
         for (const year of years) {
           const cell = byYear.get(year);
-          if (cell) out.push({ areaCode, indicatorKey, year, value: cell.value, status: cell.status });
+          if (cell)
+            out.push({ areaCode, indicatorKey, year, value: cell.value, status: cell.status });
         }
       }
     }

@@ -16,14 +16,12 @@ export function demoOrganisations(): DemoOrganisation[] {
       kind: 'corporation',
       workingArea: [...allGemeenten],
     },
-    ...GEMEENTE_PLANS.map(
-      (plan): DemoOrganisation => ({
-        key: `gemeente-${plan.name.toLowerCase()}`,
-        name: `Gemeente ${plan.name} (fictief)`,
-        kind: 'gemeente',
-        workingArea: [plan.code],
-      }),
-    ),
+    ...GEMEENTE_PLANS.map((plan): DemoOrganisation => ({
+      key: `gemeente-${plan.name.toLowerCase()}`,
+      name: `Gemeente ${plan.name} (fictief)`,
+      kind: 'gemeente',
+      workingArea: [plan.code],
+    })),
     {
       key: 'huurdersvereniging-duinrand',
       name: 'Huurdersvereniging Duinrand e.o. (fictief)',

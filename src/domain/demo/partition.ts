@@ -39,9 +39,9 @@ export function densityPartition(
 
   let sites = seedSites(samples, weights, count, random);
   for (let iteration = 0; iteration < iterations; iteration += 1) {
-    const sumX = new Array<number>(count).fill(0);
-    const sumY = new Array<number>(count).fill(0);
-    const sumW = new Array<number>(count).fill(0);
+    const sumX = Array.from({ length: count }, () => 0);
+    const sumY = Array.from({ length: count }, () => 0);
+    const sumW = Array.from({ length: count }, () => 0);
     samples.forEach((p, k) => {
       const nearest = nearestSite(p, sites);
       const w = weights[k]!;
@@ -64,7 +64,12 @@ export function densityPartition(
 export function samplePoints(ring: Ring, count: number, random: Random): Point[] {
   const xs = ring.map((p) => p[0]);
   const ys = ring.map((p) => p[1]);
-  const [minX, maxX, minY, maxY] = [Math.min(...xs), Math.max(...xs), Math.min(...ys), Math.max(...ys)];
+  const [minX, maxX, minY, maxY] = [
+    Math.min(...xs),
+    Math.max(...xs),
+    Math.min(...ys),
+    Math.max(...ys),
+  ];
   const points: Point[] = [];
   while (points.length < count) {
     const p: Point = [random.uniform(minX, maxX), random.uniform(minY, maxY)];

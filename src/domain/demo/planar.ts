@@ -69,7 +69,12 @@ function dropNearDuplicates(ring: Point[]): Point[] {
   }
   const first = out[0];
   const last = out[out.length - 1];
-  if (out.length > 1 && first && last && Math.hypot(first[0] - last[0], first[1] - last[1]) <= 1e-9) {
+  if (
+    out.length > 1 &&
+    first &&
+    last &&
+    Math.hypot(first[0] - last[0], first[1] - last[1]) <= 1e-9
+  ) {
     out.pop();
   }
   return out;
@@ -96,8 +101,7 @@ export function powerCell(
     const otherWeight = weights[j] ?? 0;
     const a = 2 * (other[0] - site[0]);
     const b = 2 * (other[1] - site[1]);
-    const c =
-      other[0] ** 2 + other[1] ** 2 - site[0] ** 2 - site[1] ** 2 - otherWeight + weight;
+    const c = other[0] ** 2 + other[1] ** 2 - site[0] ** 2 - site[1] ** 2 - otherWeight + weight;
     cell = clipHalfPlane(cell, a, b, c);
   }
   return cell;
@@ -118,7 +122,10 @@ export function pointInRing(point: Point, ring: Ring): boolean {
   return inside;
 }
 
-/** Twice the signed area of triangle pqr: positive when r lies left of p→q. */
+/**
+ * Twice the signed area of triangle pqr: positive when r lies left of p→q.
+ * @example orient([0, 0], [1, 0], [0, 1]) // 1
+ */
 export function orient(p: Point, q: Point, r: Point): number {
   return (q[0] - p[0]) * (r[1] - p[1]) - (q[1] - p[1]) * (r[0] - p[0]);
 }
@@ -174,7 +181,10 @@ export function convexHull(points: readonly Point[]): Point[] {
   const half = (input: Point[]): Point[] => {
     const chain: Point[] = [];
     for (const p of input) {
-      while (chain.length >= 2 && orient(chain[chain.length - 2]!, chain[chain.length - 1]!, p) <= 0) {
+      while (
+        chain.length >= 2 &&
+        orient(chain[chain.length - 2]!, chain[chain.length - 1]!, p) <= 0
+      ) {
         chain.pop();
       }
       chain.push(p);

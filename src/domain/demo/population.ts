@@ -24,7 +24,10 @@ const HAMLETS_PER_GEMEENTE = 2;
  * and households are rounded to 5 as CBS does for buurten; dwellings (a BAG count) are not.
  * @example buildPopulations(geography, 20241).get('BU99010101')!.inhabitants.length // 11
  */
-export function buildPopulations(geography: DemoGeography, seed: number): Map<string, BuurtPopulation> {
+export function buildPopulations(
+  geography: DemoGeography,
+  seed: number,
+): Map<string, BuurtPopulation> {
   const random = createRandom(deriveSeed(seed, 'population'));
   const result = new Map<string, BuurtPopulation>();
   for (const gemeente of geography.gemeenten) {
@@ -42,7 +45,10 @@ function latestPopulations(buurten: PlacedBuurt[], target: number, random: Rando
   const spread = buurten.map(() => Math.exp(0.18 * random.normal()));
   const hamlets = new Set(
     buurten
-      .map((buurt, i) => ({ i, raw: buurt.kind === 'rural' ? buurt.areaKm2 * buurt.density * spread[i]! : Infinity }))
+      .map((buurt, i) => ({
+        i,
+        raw: buurt.kind === 'rural' ? buurt.areaKm2 * buurt.density * spread[i]! : Infinity,
+      }))
       .filter((entry) => entry.raw < Infinity)
       .sort((a, b) => a.raw - b.raw)
       .slice(0, HAMLETS_PER_GEMEENTE)
@@ -111,6 +117,10 @@ export function round5(value: number): number {
   return 5 * Math.round(value / 5);
 }
 
+/**
+ * The value limited to [min, max].
+ * @example clamp(12, 0, 10) // 10
+ */
 export function clamp(value: number, min: number, max: number): number {
   return Math.min(max, Math.max(min, value));
 }

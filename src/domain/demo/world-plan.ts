@@ -68,7 +68,13 @@ export const GEMEENTE_PLANS: readonly GemeentePlan[] = [
     population2024: 90000,
     wijken: [
       { names: DUINRAND_WIJKEN[0]!, buurtCount: 8, deprivation: 0.4 },
-      { names: DUINRAND_WIJKEN[1]!, buurtCount: 7, deprivation: 0.9, underPressure: 1, regeneration: 1 },
+      {
+        names: DUINRAND_WIJKEN[1]!,
+        buurtCount: 7,
+        deprivation: 0.9,
+        underPressure: 1,
+        regeneration: 1,
+      },
       { names: DUINRAND_WIJKEN[2]!, buurtCount: 8, deprivation: 1.5, underPressure: 3 },
       { names: DUINRAND_WIJKEN[3]!, buurtCount: 7, deprivation: 0.1 },
       { names: DUINRAND_WIJKEN[4]!, buurtCount: 6, deprivation: -0.5 },
