@@ -84,9 +84,10 @@ export function unusable(dataDir: string, reason: string, cause?: unknown): AppE
 
 function ensureWritableDir(dataDir: string): void {
   try {
+    if (fs.existsSync(dataDir) && !fs.statSync(dataDir).isDirectory()) {
+      throw unusable(dataDir, 'it is a file, not a directory');
+    }
     fs.mkdirSync(dataDir, { recursive: true });
-    const stat = fs.statSync(dataDir);
-    if (!stat.isDirectory()) throw unusable(dataDir, 'it is a file, not a directory');
     fs.accessSync(dataDir, fs.constants.R_OK | fs.constants.W_OK);
   } catch (error) {
     if (error instanceof AppError) throw error;

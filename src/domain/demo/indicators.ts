@@ -1,4 +1,10 @@
-import { DATA_YEARS, FIRST_YEAR, LAST_INCOME_YEAR, OSM_MISSING_YEAR } from './calendar.js';
+import {
+  DATA_YEARS,
+  FIRST_YEAR,
+  INCOME_KEYS,
+  LAST_INCOME_YEAR,
+  OSM_MISSING_YEAR,
+} from './calendar.js';
 import type { PlacedBuurt } from './geography.js';
 import type { BuurtLatent, TrendRole } from './latent.js';
 import { nationalTrend } from './national.js';
@@ -12,7 +18,8 @@ import type { Random } from './random.js';
  */
 export const SUPPRESSION_THRESHOLD = 200;
 
-const SUPPRESSED_KEYS = ['g_ink_pi', 'p_hh_li', 'p_hh_osm', 'a_soz_wb', 'soz_wb_per_1000'];
+const BENEFIT_KEYS = ['a_soz_wb', 'soz_wb_per_1000'];
+const SUPPRESSED_KEYS = [...INCOME_KEYS, ...BENEFIT_KEYS];
 
 /** Per-buurt deviations that stay the same over the years. */
 interface Traits {
@@ -65,7 +72,7 @@ export function writeBuurtFigures(
     const corporationShare = logistic(
       0.55 + 0.9 * d0 - 0.9 * (u - 0.5) + traits.corporation + drift.corporation,
     );
-    // Rounding both down the same monotone path keeps p_wcorpw ≤ p_huurw.
+    // rented × share < rented and Math.round is monotone, so p_wcorpw ≤ p_huurw survives rounding.
     table.set(code, 'p_huurw', year, Math.round(rented));
     table.set(code, 'p_wcorpw', year, Math.round(rented * corporationShare));
     table.set(
@@ -80,14 +87,9 @@ export function writeBuurtFigures(
       ),
     );
 
-    const suppressed = inhabitants < SUPPRESSION_THRESHOLD;
-    if (suppressed) {
-      for (const key of SUPPRESSED_KEYS) {
-        if (key === 'g_ink_pi' || key === 'p_hh_li' || key === 'p_hh_osm') {
-          if (year > LAST_INCOME_YEAR) continue;
-        }
-        table.setWithout(code, key, year, 'secret');
-      }
+    if (inhabitants < SUPPRESSION_THRESHOLD) {
+      const keys = year <= LAST_INCOME_YEAR ? SUPPRESSED_KEYS : BENEFIT_KEYS;
+      for (const key of keys) table.setWithout(code, key, year, 'secret');
     } else {
       const rate =
         24 *

@@ -14,8 +14,11 @@ import type { Point } from './planar.js';
  * here so that every seed gives a recognisable city, town and village.
  */
 
-/** Centre of the local grid; chosen so the region stays ≥ 1.5 km from Marken, Lelystad-Haven
- * and the Drechterland shore, which hold real buurten. */
+/**
+ * Centre of the local grid. Chosen so that the region stays in open water, about 3 km from the
+ * nearest real buurt (Marken, Lelystad-Haven and the Drechterland shore, checked against the
+ * Leefbaarometer 2024 buurt polygons), so demo and real areas never overlap on one map.
+ */
 export const ORIGIN_LON = 5.255;
 export const ORIGIN_LAT = 52.55;
 export const REGION_RADII: Point = [9.3, 6.8];
@@ -31,7 +34,7 @@ export interface WijkPlan {
   underPressure?: number;
   /** Number of buurten that improve clearly through regeneration. */
   regeneration?: number;
-  /** The polder part of the gemeente: split off first, on the side `ruralDirection` points to. */
+  /** The polder wijk: cut off first along the gemeente's `ruralSplit`, always listed last. */
   rural?: boolean;
   /** A buurt with a special role, nearest to (first) or farthest from (last) the town centre. */
   special?: { kind: 'industrial' | 'new_build'; name: string; position: 'first' | 'last' };
