@@ -34,7 +34,7 @@ export function App() {
         {t('skip.content')}
       </a>
       <header className="app-header">
-        <Link to="/" className="brand" aria-label={`${t('app.name')} — ${t('nav.map')}`}>
+        <Link to="/" className="brand">
           <svg viewBox="0 0 32 32" width="30" height="30" aria-hidden="true">
             <rect width="32" height="32" rx="7" fill="#f7f3ea" />
             <path d="M6 22 L12 10 L16 17 L20 12 L26 22 Z" fill="#d9822b" />

@@ -27,7 +27,7 @@ export function LocatorMap({ area, indicator, label }: { area: Area; indicator: 
       .flatMap((polygon) => polygon.map((ring) => `M${ring.map(project).join('L')}Z`))
       .join('');
   return (
-    <svg className="locator" viewBox={`-2 -2 ${width * scale + 4} ${height * scale + 4}`} role="img" aria-label={label}>
+    <svg className="locator" viewBox={`-2 -2 ${width * scale + 4} ${height * scale + 4}`} role="group" aria-label={label}>
       {shapes.map((f) => {
         const current = f.properties.code === area.code;
         const shape = <path d={pathOf(f.geometry!)} className={current ? 'current' : 'other'} fillRule="evenodd" />;

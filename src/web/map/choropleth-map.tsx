@@ -57,7 +57,7 @@ export function ChoroplethMap({ layer, extentKey, basemap, ariaLabel, onSelect, 
     let hoveredId: number | string | undefined;
     map.on('load', () => {
       map.addSource(SOURCE, { type: 'geojson', data: { type: 'FeatureCollection', features: [] } });
-      map.addLayer({ id: 'areas-fill', type: 'fill', source: SOURCE, paint: { 'fill-color': '#c9ccd1', 'fill-opacity': 0.92 } });
+      map.addLayer({ id: 'areas-fill', type: 'fill', source: SOURCE, paint: { 'fill-color': '#c9ccd1', 'fill-opacity': basemap ? 0.85 : 1 } });
       map.addLayer({
         id: 'areas-outline',
         type: 'line',

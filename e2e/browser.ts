@@ -1,0 +1,118 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import { startServerProcess, type RunningServer } from '../test/helpers/cli.js';
+
+/**
+ * End-to-end harness: Debian's Chromium (never a downloaded browser) against the real server
+ * on a fresh data directory with the demo. Without Chromium the tier is skipped locally, and
+ * fails when E2E_REQUIRED=1 (CI), so a missing browser cannot pass unnoticed.
+ */
+export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+export const chromiumAvailable = fs.existsSync(CHROMIUM);
+if (!chromiumAvailable && process.env.E2E_REQUIRED === '1') {
+  throw new Error(`E2E_REQUIRED=1 but no browser at ${CHROMIUM}: apt-get install -y chromium`);
+}
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+export const ARTEFACTS = path.join(root, '.artifacts', 'e2e');
+
+export interface E2E {
+  browser: Browser;
+  server: RunningServer;
+  dataDir: string;
+  close(): Promise<void>;
+}
+
+export async function startE2E(): Promise<E2E> {
+  fs.mkdirSync(ARTEFACTS, { recursive: true });
+  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'bb-e2e-'));
+  const server = await startServerProcess({ BUURTBALANS_DATA_DIR: dataDir });
+  const browser = await chromium.launch({
+    executablePath: CHROMIUM,
+    args: [
+      '--headless',
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+    ],
+  });
+  return {
+    browser,
+    server,
+    dataDir,
+    close: async () => {
+      await browser.close();
+      await server.stop();
+      fs.rmSync(dataDir, { recursive: true, force: true });
+    },
+  };
+}
+
+/** A page that fails the test on any script error or failed request, with a Dutch locale. */
+export async function openPage(e2e: E2E, path: string, options: { width?: number; height?: number } = {}) {
+  const context = await e2e.browser.newContext({
+    viewport: { width: options.width ?? 1400, height: options.height ?? 900 },
+    locale: 'nl-NL',
+  });
+  const page = await context.newPage();
+  const problems: string[] = [];
+  page.on('pageerror', (error) => problems.push(`page error: ${error.message}`));
+  page.on('console', (message) => {
+    if (message.type() === 'error') problems.push(`console error: ${message.text()}`);
+  });
+  page.on('requestfailed', (request) => {
+    if (!request.url().startsWith('data:')) problems.push(`request failed: ${request.url()} ${request.failure()?.errorText}`);
+  });
+  await page.goto(`${e2e.server.url}${path}`);
+  return { page, problems };
+}
+
+export async function screenshot(page: Page, name: string) {
+  await page.screenshot({ path: path.join(ARTEFACTS, `${name}.png`), fullPage: true });
+}
+
+/** Wait until MapLibre has drawn the areas layer and report what it rendered. */
+export async function waitForMap(page: Page): Promise<{ rendered: number; codes: string[] }> {
+  await page.waitForFunction(
+    () => {
+      const map = (window as unknown as { __buurtbalansMap?: { loaded(): boolean; getLayer(id: string): unknown; queryRenderedFeatures(o: unknown): unknown[] } }).__buurtbalansMap;
+      return !!map && map.loaded() && !!map.getLayer('areas-fill') && map.queryRenderedFeatures({ layers: ['areas-fill'] }).length > 0;
+    },
+    undefined,
+    { timeout: 30_000 },
+  );
+  return page.evaluate(() => {
+    const map = (window as unknown as { __buurtbalansMap: { queryRenderedFeatures(o: unknown): Array<{ properties: { code: string } }> } }).__buurtbalansMap;
+    const features = map.queryRenderedFeatures({ layers: ['areas-fill'] });
+    return { rendered: features.length, codes: [...new Set(features.map((f) => f.properties.code))] };
+  });
+}
+
+/**
+ * Share of the map canvas's pixels that have one of the given colours (±6 per channel): proof
+ * that polygons were actually drawn in the legend's colours, not just that the DOM exists.
+ */
+export async function shareOfPixelsIn(page: Page, colours: string[]): Promise<number> {
+  return page.evaluate((hexes) => {
+    const source = document.querySelector('.map-canvas canvas') as HTMLCanvasElement;
+    const copy = document.createElement('canvas');
+    copy.width = source.width;
+    copy.height = source.height;
+    const context = copy.getContext('2d')!;
+    context.drawImage(source, 0, 0);
+    const { data } = context.getImageData(0, 0, copy.width, copy.height);
+    const targets = hexes.map((h) => [1, 3, 5].map((i) => parseInt(h.slice(i, i + 2), 16)));
+    let hits = 0;
+    for (let i = 0; i < data.length; i += 16) {
+      if (targets.some((t) => Math.abs(t[0]! - data[i]!) <= 6 && Math.abs(t[1]! - data[i + 1]!) <= 6 && Math.abs(t[2]! - data[i + 2]!) <= 6)) hits += 1;
+    }
+    return hits / (data.length / 16);
+  }, colours);
+}
