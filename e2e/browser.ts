@@ -56,7 +56,11 @@ export async function startE2E(): Promise<E2E> {
 }
 
 /** A page that fails the test on any script error or failed request, with a Dutch locale. */
-export async function openPage(e2e: E2E, path: string, options: { width?: number; height?: number } = {}) {
+export async function openPage(
+  e2e: E2E,
+  path: string,
+  options: { width?: number; height?: number } = {},
+) {
   const context = await e2e.browser.newContext({
     viewport: { width: options.width ?? 1400, height: options.height ?? 900 },
     locale: 'nl-NL',
@@ -68,7 +72,8 @@ export async function openPage(e2e: E2E, path: string, options: { width?: number
     if (message.type() === 'error') problems.push(`console error: ${message.text()}`);
   });
   page.on('requestfailed', (request) => {
-    if (!request.url().startsWith('data:')) problems.push(`request failed: ${request.url()} ${request.failure()?.errorText}`);
+    if (!request.url().startsWith('data:'))
+      problems.push(`request failed: ${request.url()} ${request.failure()?.errorText}`);
   });
   await page.goto(`${e2e.server.url}${path}`);
   return { page, problems };
@@ -82,16 +87,38 @@ export async function screenshot(page: Page, name: string) {
 export async function waitForMap(page: Page): Promise<{ rendered: number; codes: string[] }> {
   await page.waitForFunction(
     () => {
-      const map = (window as unknown as { __buurtbalansMap?: { loaded(): boolean; getLayer(id: string): unknown; queryRenderedFeatures(o: unknown): unknown[] } }).__buurtbalansMap;
-      return !!map && map.loaded() && !!map.getLayer('areas-fill') && map.queryRenderedFeatures({ layers: ['areas-fill'] }).length > 0;
+      const map = (
+        window as unknown as {
+          __buurtbalansMap?: {
+            loaded(): boolean;
+            getLayer(id: string): unknown;
+            queryRenderedFeatures(o: unknown): unknown[];
+          };
+        }
+      ).__buurtbalansMap;
+      return (
+        !!map &&
+        map.loaded() &&
+        !!map.getLayer('areas-fill') &&
+        map.queryRenderedFeatures({ layers: ['areas-fill'] }).length > 0
+      );
     },
     undefined,
     { timeout: 30_000 },
   );
   return page.evaluate(() => {
-    const map = (window as unknown as { __buurtbalansMap: { queryRenderedFeatures(o: unknown): Array<{ properties: { code: string } }> } }).__buurtbalansMap;
+    const map = (
+      window as unknown as {
+        __buurtbalansMap: {
+          queryRenderedFeatures(o: unknown): Array<{ properties: { code: string } }>;
+        };
+      }
+    ).__buurtbalansMap;
     const features = map.queryRenderedFeatures({ layers: ['areas-fill'] });
-    return { rendered: features.length, codes: [...new Set(features.map((f) => f.properties.code))] };
+    return {
+      rendered: features.length,
+      codes: [...new Set(features.map((f) => f.properties.code))],
+    };
   });
 }
 
@@ -111,7 +138,15 @@ export async function shareOfPixelsIn(page: Page, colours: string[]): Promise<nu
     const targets = hexes.map((h) => [1, 3, 5].map((i) => parseInt(h.slice(i, i + 2), 16)));
     let hits = 0;
     for (let i = 0; i < data.length; i += 16) {
-      if (targets.some((t) => Math.abs(t[0]! - data[i]!) <= 6 && Math.abs(t[1]! - data[i + 1]!) <= 6 && Math.abs(t[2]! - data[i + 2]!) <= 6)) hits += 1;
+      if (
+        targets.some(
+          (t) =>
+            Math.abs(t[0]! - data[i]!) <= 6 &&
+            Math.abs(t[1]! - data[i + 1]!) <= 6 &&
+            Math.abs(t[2]! - data[i + 2]!) <= 6,
+        )
+      )
+        hits += 1;
     }
     return hits / (data.length / 16);
   }, colours);

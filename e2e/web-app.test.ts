@@ -2,7 +2,15 @@ import fs from 'node:fs';
 import { createRequire } from 'node:module';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { chromiumAvailable, openPage, screenshot, shareOfPixelsIn, startE2E, waitForMap, type E2E } from './browser.js';
+import {
+  chromiumAvailable,
+  openPage,
+  screenshot,
+  shareOfPixelsIn,
+  startE2E,
+  waitForMap,
+  type E2E,
+} from './browser.js';
 
 const require = createRequire(import.meta.url);
 const AXE_SOURCE = fs.readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
@@ -12,12 +20,29 @@ async function seriousViolations(page: Page): Promise<string[]> {
   // Evaluated over the DevTools protocol: the app's strict CSP (rightly) refuses inline scripts.
   await page.evaluate(AXE_SOURCE);
   const result = await page.evaluate(async () => {
-    const axe = (window as unknown as { axe: { run(context: unknown, options: unknown): Promise<{ violations: Array<{ id: string; impact: string; nodes: Array<{ target: string[] }> }> }> } }).axe;
+    const axe = (
+      window as unknown as {
+        axe: {
+          run(
+            context: unknown,
+            options: unknown,
+          ): Promise<{
+            violations: Array<{ id: string; impact: string; nodes: Array<{ target: string[] }> }>;
+          }>;
+        };
+      }
+    ).axe;
     return axe.run(document, { resultTypes: ['violations'] });
   });
   return result.violations
     .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-    .map((v) => `${v.id} (${v.impact}): ${v.nodes.map((n) => n.target.join(' ')).slice(0, 3).join(', ')}`);
+    .map(
+      (v) =>
+        `${v.id} (${v.impact}): ${v.nodes
+          .map((n) => n.target.join(' '))
+          .slice(0, 3)
+          .join(', ')}`,
+    );
 }
 
 describe.skipIf(!chromiumAvailable)('the web app in Chromium', () => {
@@ -33,8 +58,16 @@ describe.skipIf(!chromiumAvailable)('the web app in Chromium', () => {
     const { rendered, codes } = await waitForMap(page);
     expect(rendered).toBeGreaterThan(20);
     expect(codes.every((c) => c.startsWith('BU9901'))).toBe(true);
-    const colours = await page.$$eval('.legend-list .swatch', (els) => els.map((el) => getComputedStyle(el).backgroundColor));
-    const hex = colours.map((rgb) => `#${(rgb.match(/\d+/g) ?? []).slice(0, 3).map((n) => Number(n).toString(16).padStart(2, '0')).join('')}`);
+    const colours = await page.$$eval('.legend-list .swatch', (els) =>
+      els.map((el) => getComputedStyle(el).backgroundColor),
+    );
+    const hex = colours.map(
+      (rgb) =>
+        `#${(rgb.match(/\d+/g) ?? [])
+          .slice(0, 3)
+          .map((n) => Number(n).toString(16).padStart(2, '0'))
+          .join('')}`,
+    );
     expect(await shareOfPixelsIn(page, hex)).toBeGreaterThan(0.1);
     expect(await page.textContent('.demo-banner')).toMatch(/fictief/);
     expect(await page.locator('html').getAttribute('lang')).toBe('nl');
@@ -46,12 +79,31 @@ describe.skipIf(!chromiumAvailable)('the web app in Chromium', () => {
     const { page, problems } = await openPage(e2e, '/');
     await waitForMap(page);
     const target = await page.evaluate(() => {
-      const map = (window as unknown as { __buurtbalansMap: { queryRenderedFeatures(o: unknown): Array<{ properties: { code: string; name: string } }>; project(p: [number, number]): { x: number; y: number }; getContainer(): HTMLElement } }).__buurtbalansMap;
+      const map = (
+        window as unknown as {
+          __buurtbalansMap: {
+            queryRenderedFeatures(
+              o: unknown,
+            ): Array<{ properties: { code: string; name: string } }>;
+            project(p: [number, number]): { x: number; y: number };
+            getContainer(): HTMLElement;
+          };
+        }
+      ).__buurtbalansMap;
       const box = map.getContainer().getBoundingClientRect();
       // The centre of the map lies inside some buurt: ask the map which.
-      const [feature] = map.queryRenderedFeatures({ layers: ['areas-fill'] }) as Array<{ properties: { code: string; name: string } }>;
+      const [feature] = map.queryRenderedFeatures({ layers: ['areas-fill'] }) as Array<{
+        properties: { code: string; name: string };
+      }>;
       void feature;
-      const hit = (map as unknown as { queryRenderedFeatures(p: [number, number], o: unknown): Array<{ properties: { code: string; name: string } }> }).queryRenderedFeatures([box.width / 2, box.height / 2], { layers: ['areas-fill'] })[0]!;
+      const hit = (
+        map as unknown as {
+          queryRenderedFeatures(
+            p: [number, number],
+            o: unknown,
+          ): Array<{ properties: { code: string; name: string } }>;
+        }
+      ).queryRenderedFeatures([box.width / 2, box.height / 2], { layers: ['areas-fill'] })[0]!;
       return { x: box.left + box.width / 2, y: box.top + box.height / 2, ...hit.properties };
     });
     await page.mouse.move(target.x, target.y);
@@ -72,13 +124,18 @@ describe.skipIf(!chromiumAvailable)('the web app in Chromium', () => {
   });
 
   test('the profile compares with the gemeente and the country and shows suppressed figures in words', async () => {
-    const areas = (await (await fetch(`${e2e.server.url}/api/areas?level=buurt`)).json()) as { areas: Array<{ code: string; name: string }> };
+    const areas = (await (await fetch(`${e2e.server.url}/api/areas?level=buurt`)).json()) as {
+      areas: Array<{ code: string; name: string }>;
+    };
     const estate = areas.areas.find((a) => /Bedrijventerrein/.test(a.name))!;
     const { page, problems } = await openPage(e2e, `/gebied/${estate.code}`);
     await page.getByRole('heading', { level: 1, name: estate.name }).waitFor();
     const income = page.locator('.indicator-card', { hasText: 'Gemiddeld inkomen per inwoner' });
     expect(await income.locator('.figure .value').textContent()).toBe('geheim');
-    const compare = await page.locator('.indicator-card', { hasText: 'Corporatiewoningen' }).locator('.comparisons').textContent();
+    const compare = await page
+      .locator('.indicator-card', { hasText: 'Corporatiewoningen' })
+      .locator('.comparisons')
+      .textContent();
     expect(compare).toMatch(/Kreekzand/);
     expect(compare).toMatch(/Nederland/);
     await screenshot(page, '04-suppressed');
@@ -102,8 +159,12 @@ describe.skipIf(!chromiumAvailable)('the web app in Chromium', () => {
     const { page, problems } = await openPage(e2e, '/');
     await waitForMap(page);
     await page.selectOption('#indicator', 'p_hh_li');
-    await page.waitForFunction(() => document.querySelector('.legend-subject')?.textContent?.includes('laag inkomen'));
-    const years = await page.$$eval('#year option', (options) => options.map((o) => (o as HTMLOptionElement).value));
+    await page.waitForFunction(() =>
+      document.querySelector('.legend-subject')?.textContent?.includes('laag inkomen'),
+    );
+    const years = await page.$$eval('#year option', (options) =>
+      options.map((o) => (o as HTMLOptionElement).value),
+    );
     expect(years[0]).toBe('2022');
     expect(years).not.toContain('2024');
     await page.selectOption('#year', '2018');
@@ -114,7 +175,9 @@ describe.skipIf(!chromiumAvailable)('the web app in Chromium', () => {
     const rows = await table.locator('tbody tr').count();
     expect(rows).toBeGreaterThan(20);
     const firstValues = await table.locator('tbody tr td.num').allTextContents();
-    const numbers = firstValues.filter((v) => /\d/.test(v)).map((v) => Number(v.replace(/\./g, '').replace(',', '.')));
+    const numbers = firstValues
+      .filter((v) => /\d/.test(v))
+      .map((v) => Number(v.replace(/\./g, '').replace(',', '.')));
     expect(numbers).toEqual([...numbers].sort((a, b) => b - a));
     await screenshot(page, '06-table');
     await page.reload();
@@ -129,7 +192,9 @@ describe.skipIf(!chromiumAvailable)('the web app in Chromium', () => {
     await page.focus('#gemeente');
     await page.keyboard.press('ArrowDown');
     await page.waitForURL(/gemeente=GM9902/);
-    await page.waitForFunction(() => document.querySelector('[data-testid=area-table] tbody th a')?.textContent !== '');
+    await page.waitForFunction(
+      () => document.querySelector('[data-testid=area-table] tbody th a')?.textContent !== '',
+    );
     const link = page.locator('[data-testid=area-table] tbody th a').first();
     const name = await link.textContent();
     await link.focus();

@@ -7,7 +7,9 @@ import { fileURLToPath } from 'node:url';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const target = path.join(root, 'dist', 'web', 'index.html');
-const inputs = ['src/web', 'src/domain', 'vite.config.ts', 'package-lock.json'].map((p) => path.join(root, p));
+const inputs = ['src/web', 'src/domain', 'vite.config.ts', 'package-lock.json'].map((p) =>
+  path.join(root, p),
+);
 
 function newest(entry) {
   if (!fs.existsSync(entry)) return 0;
@@ -21,12 +23,18 @@ function newest(entry) {
 const built = fs.existsSync(target) ? fs.statSync(target).mtimeMs : 0;
 if (built > 0 && inputs.every((input) => newest(input) <= built)) process.exit(0);
 
-console.log(built ? 'Webapp is verouderd; opnieuw bouwen…' : 'Webapp bouwen (eenmalig, enkele seconden)…');
+console.log(
+  built ? 'Webapp is verouderd; opnieuw bouwen…' : 'Webapp bouwen (eenmalig, enkele seconden)…',
+);
 const vite = path.join(root, 'node_modules', 'vite', 'bin', 'vite.js');
-const result = spawnSync(process.execPath, [vite, 'build', '--config', 'vite.config.ts', '--logLevel', 'warn'], {
-  cwd: root,
-  stdio: 'inherit',
-});
+const result = spawnSync(
+  process.execPath,
+  [vite, 'build', '--config', 'vite.config.ts', '--logLevel', 'warn'],
+  {
+    cwd: root,
+    stdio: 'inherit',
+  },
+);
 if (result.status !== 0) {
   console.error('Het bouwen van de webapp is mislukt; zie de meldingen hierboven.');
   process.exit(result.status ?? 1);

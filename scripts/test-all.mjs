@@ -11,7 +11,10 @@ const artefacts = path.join(root, '.artifacts');
 fs.mkdirSync(artefacts, { recursive: true });
 const required = process.env.E2E_REQUIRED === '1';
 
-const build = spawnSync(process.execPath, [path.join(root, 'scripts', 'ensure-web-build.mjs')], { cwd: root, stdio: 'inherit' });
+const build = spawnSync(process.execPath, [path.join(root, 'scripts', 'ensure-web-build.mjs')], {
+  cwd: root,
+  stdio: 'inherit',
+});
 if (build.status !== 0) {
   finish(0, 1, ['web build failed']);
 }
@@ -25,7 +28,15 @@ for (const tier of ['unit', 'integration', 'e2e']) {
   console.log(`\n=== ${tier} tests ===`);
   const run = spawnSync(
     process.execPath,
-    [path.join(root, 'node_modules', 'vitest', 'vitest.mjs'), 'run', '--project', tier, '--reporter=default', '--reporter=json', `--outputFile.json=${report}`],
+    [
+      path.join(root, 'node_modules', 'vitest', 'vitest.mjs'),
+      'run',
+      '--project',
+      tier,
+      '--reporter=default',
+      '--reporter=json',
+      `--outputFile.json=${report}`,
+    ],
     { cwd: root, stdio: 'inherit', env: { ...process.env, TZ: 'UTC' } },
   );
   if (!fs.existsSync(report)) {
@@ -38,7 +49,9 @@ for (const tier of ['unit', 'integration', 'e2e']) {
   passed += result.numPassedTests;
   failed += result.numFailedTests;
   // A file that fails to load has no tests to count; count the file.
-  const brokenSuites = result.testResults.filter((r) => r.status === 'failed' && r.assertionResults.length === 0).length;
+  const brokenSuites = result.testResults.filter(
+    (r) => r.status === 'failed' && r.assertionResults.length === 0,
+  ).length;
   failed += brokenSuites;
   if (result.numTotalTests === 0 && brokenSuites === 0) {
     failed += 1;

@@ -49,9 +49,13 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
     const name = issue?.path.join('.') ?? 'environment';
-    throw new AppError('config_invalid', `Setting ${name} is invalid: ${issue?.message ?? 'unknown'}`, {
-      setting: name,
-    });
+    throw new AppError(
+      'config_invalid',
+      `Setting ${name} is invalid: ${issue?.message ?? 'unknown'}`,
+      {
+        setting: name,
+      },
+    );
   }
   const c = parsed.data;
   return {

@@ -44,7 +44,9 @@ async function postgresTemplates(url: string, runId: string) {
   try {
     await admin.connect();
   } catch (error) {
-    throw new Error(`TEST_DATABASE_URL is set but the server does not answer (${String(error)}). Start it: pg_ctlcluster --skip-systemctl-redirect 15 main start`);
+    throw new Error(
+      `TEST_DATABASE_URL is set but the server does not answer (${String(error)}). Start it: pg_ctlcluster --skip-systemctl-redirect 15 main start`,
+    );
   }
   const names = { empty: `bb_tpl_empty_${runId}`, demo: `bb_tpl_demo_${runId}` };
   for (const [kind, name] of Object.entries(names)) {
@@ -53,7 +55,9 @@ async function postgresTemplates(url: string, runId: string) {
     const target = new URL(url);
     target.pathname = `/${name}`;
     const db = new Kysely<Database>({
-      dialect: new PostgresDialect({ pool: new pg.Pool({ connectionString: target.toString(), max: 2 }) }),
+      dialect: new PostgresDialect({
+        pool: new pg.Pool({ connectionString: target.toString(), max: 2 }),
+      }),
     });
     await prepare(db, kind === 'demo');
     await sql`select 1`.execute(db);
@@ -68,9 +72,14 @@ export default async function setup(project: TestProject) {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'buurtbalans-tpl-'));
   const url = process.env.TEST_DATABASE_URL;
   if (!url && process.env.E2E_REQUIRED === '1') {
-    throw new Error('E2E_REQUIRED=1 but TEST_DATABASE_URL is not set: the PostgreSQL tier may not be skipped in CI');
+    throw new Error(
+      'E2E_REQUIRED=1 but TEST_DATABASE_URL is not set: the PostgreSQL tier may not be skipped in CI',
+    );
   }
-  const pgliteTemplates = { empty: await pgliteTemplate(dir, false), demo: await pgliteTemplate(dir, true) };
+  const pgliteTemplates = {
+    empty: await pgliteTemplate(dir, false),
+    demo: await pgliteTemplate(dir, true),
+  };
   const postgres = url ? await postgresTemplates(url, runId) : null;
   project.provide('pgliteTemplates', pgliteTemplates);
   project.provide('postgresTemplates', postgres);
@@ -80,7 +89,8 @@ export default async function setup(project: TestProject) {
     if (postgres) {
       const admin = new pg.Client({ connectionString: postgres.url });
       await admin.connect();
-      for (const name of [postgres.empty, postgres.demo]) await admin.query(`drop database if exists ${name}`);
+      for (const name of [postgres.empty, postgres.demo])
+        await admin.query(`drop database if exists ${name}`);
       await admin.end();
     }
   };

@@ -36,7 +36,9 @@ export function createApp(deps: ApiDeps) {
     },
   });
 
-  const basemapOrigin = deps.config.basemapUrl ? new URL(deps.config.basemapUrl.replace(/[{}]/g, '')).origin : null;
+  const basemapOrigin = deps.config.basemapUrl
+    ? new URL(deps.config.basemapUrl.replace(/[{}]/g, '')).origin
+    : null;
   const external = basemapOrigin ? [basemapOrigin] : [];
   app.use(
     '*',
@@ -58,7 +60,14 @@ export function createApp(deps: ApiDeps) {
       crossOriginEmbedderPolicy: false,
     }),
   );
-  app.use('/api/*', bodyLimit({ maxSize: 1024 * 1024, onError: (c) => c.json(errorBody(new AppError('bad_request', 'Request body larger than 1 MB')), 413) }));
+  app.use(
+    '/api/*',
+    bodyLimit({
+      maxSize: 1024 * 1024,
+      onError: (c) =>
+        c.json(errorBody(new AppError('bad_request', 'Request body larger than 1 MB')), 413),
+    }),
+  );
   app.use('/api/*', compress());
 
   app.route('/', healthRoutes(deps));
@@ -69,10 +78,15 @@ export function createApp(deps: ApiDeps) {
 
   app.doc('/api/openapi.json', { openapi: '3.0.0', info: OPENAPI_INFO });
   app.get('/api/docs', (c) => {
-    const doc = app.getOpenAPIDocument({ openapi: '3.0.0', info: OPENAPI_INFO }) as unknown as OpenApiDocument;
+    const doc = app.getOpenAPIDocument({
+      openapi: '3.0.0',
+      info: OPENAPI_INFO,
+    }) as unknown as OpenApiDocument;
     return c.html(renderDocsPage(doc));
   });
-  app.get('/api/docs.css', (c) => c.body(DOCS_CSS, 200, { 'Content-Type': 'text/css; charset=utf-8' }));
+  app.get('/api/docs.css', (c) =>
+    c.body(DOCS_CSS, 200, { 'Content-Type': 'text/css; charset=utf-8' }),
+  );
 
   app.all('/api/*', (c) => {
     throw new AppError('not_found', `No API endpoint ${c.req.method} ${c.req.path}; see /api/docs`);

@@ -11,7 +11,13 @@ interface Parameter {
   in: string;
   required?: boolean;
   description?: string;
-  schema?: { type?: string; enum?: unknown[]; example?: unknown; default?: unknown; pattern?: string };
+  schema?: {
+    type?: string;
+    enum?: unknown[];
+    example?: unknown;
+    default?: unknown;
+    pattern?: string;
+  };
   example?: unknown;
 }
 
@@ -54,9 +60,7 @@ export function renderDocsPage(doc: OpenApiDocument): string {
     Object.entries(methods).map(([method, op]) => ({ path, method: method.toUpperCase(), op })),
   );
   const tags = [...new Set(operations.map((o) => o.op.tags?.[0] ?? 'Other'))];
-  const nav = tags
-    .map((tag) => `<li><a href="#${escape(tag)}">${escape(tag)}</a></li>`)
-    .join('');
+  const nav = tags.map((tag) => `<li><a href="#${escape(tag)}">${escape(tag)}</a></li>`).join('');
   const sections = tags
     .map((tag) => {
       const ops = operations.filter((o) => (o.op.tags?.[0] ?? 'Other') === tag);
@@ -80,7 +84,15 @@ export function renderDocsPage(doc: OpenApiDocument): string {
 </main></body></html>`;
 }
 
-function renderOperation({ path, method, op }: { path: string; method: string; op: Operation }): string {
+function renderOperation({
+  path,
+  method,
+  op,
+}: {
+  path: string;
+  method: string;
+  op: Operation;
+}): string {
   const params = op.parameters ?? [];
   const rows = params
     .map(

@@ -10,7 +10,10 @@ export const AreaCodeSchema = z
   .string()
   .trim()
   .toUpperCase()
-  .regex(/^(NL\d{2}|GM\d{4}|WK\d{4}[0-9A-Z]{2}|BU\d{4}[0-9A-Z]{4})$/, 'a CBS code such as GM0392, WK039201 or BU03920101')
+  .regex(
+    /^(NL\d{2}|GM\d{4}|WK\d{4}[0-9A-Z]{2}|BU\d{4}[0-9A-Z]{4})$/,
+    'a CBS code such as GM0392, WK039201 or BU03920101',
+  )
   .openapi({ example: 'BU99010101', description: 'CBS area code (text; letters allowed)' });
 
 export const LevelSchema = z.enum(AREA_LEVELS).openapi({ example: 'buurt' });
@@ -20,9 +23,10 @@ export const IndicatorKeySchema = z
   .regex(/^[a-z][a-z0-9_]*$/, 'an indicator key such as lbm_afw or p_wcorpw')
   .openapi({ example: 'lbm_score' });
 
-export const BBoxSchema = z
-  .tuple([z.number(), z.number(), z.number(), z.number()])
-  .openapi({ description: '[west, south, east, north] in WGS84', example: [5.1, 52.45, 5.45, 52.65] });
+export const BBoxSchema = z.tuple([z.number(), z.number(), z.number(), z.number()]).openapi({
+  description: '[west, south, east, north] in WGS84',
+  example: [5.1, 52.45, 5.45, 52.65],
+});
 
 export const AreaSchema = z
   .object({
@@ -44,7 +48,10 @@ export const AreaRefSchema = z
 export const ObservationSchema = z
   .object({
     year: z.number().int(),
-    value: z.number().nullable().openapi({ description: 'null when the status is secret, missing or not_applicable' }),
+    value: z
+      .number()
+      .nullable()
+      .openapi({ description: 'null when the status is secret, missing or not_applicable' }),
     status: z.enum(OBSERVATION_STATUSES),
     source: z.string(),
     sourceRelease: z.string().nullable(),
@@ -89,7 +96,9 @@ export const errorResponses = (...statuses: Array<400 | 404 | 503>) =>
     statuses.map((status) => [
       status,
       {
-        description: { 400: 'Invalid request', 404: 'Not found', 503: 'Database unavailable' }[status],
+        description: { 400: 'Invalid request', 404: 'Not found', 503: 'Database unavailable' }[
+          status
+        ],
         content: { 'application/json': { schema: ErrorSchema } },
       },
     ]),

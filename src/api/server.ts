@@ -40,14 +40,21 @@ export async function startServer(config: Config): Promise<RunningServer> {
   };
 }
 
-function listen(fetch: Parameters<typeof serve>[0]['fetch'], port: number, hostname: string): Promise<ServerType> {
+function listen(
+  fetch: Parameters<typeof serve>[0]['fetch'],
+  port: number,
+  hostname: string,
+): Promise<ServerType> {
   return new Promise((resolve, reject) => {
     const server = serve({ fetch, port, hostname });
     server.once('listening', () => resolve(server));
     server.once('error', (error: NodeJS.ErrnoException) => {
       reject(
         error.code === 'EADDRINUSE'
-          ? new AppError('config_invalid', `Port ${port} on ${hostname} is already in use; set PORT to another port (PORT=3001 npm start)`)
+          ? new AppError(
+              'config_invalid',
+              `Port ${port} on ${hostname} is already in use; set PORT to another port (PORT=3001 npm start)`,
+            )
           : error,
       );
     });

@@ -8,12 +8,15 @@ import { prepareData } from '../services/startup.js';
  * demo, so `npx buurtbalans areas list` on a fresh clone shows something. The CLI is a local
  * operator tool: it acts with administrator rights.
  */
-export async function withDatabase<T>(fn: (handle: DatabaseHandle, config: Config) => Promise<T>): Promise<T> {
+export async function withDatabase<T>(
+  fn: (handle: DatabaseHandle, config: Config) => Promise<T>,
+): Promise<T> {
   const config = loadConfig();
   const handle = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
   try {
     const { demo } = await prepareData(handle.db);
-    if (demo) process.stderr.write(`Nieuwe database met fictieve demodata (${demo.areas} gebieden).\n`);
+    if (demo)
+      process.stderr.write(`Nieuwe database met fictieve demodata (${demo.areas} gebieden).\n`);
     return await fn(handle, config);
   } finally {
     await handle.close();

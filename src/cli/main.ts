@@ -16,7 +16,12 @@ const COMMON: Options = { help: { type: 'boolean', short: 'h' }, json: { type: '
 /** Parse one command's arguments; unknown flags are usage errors naming the flag. */
 function parse(args: string[], options: Options) {
   try {
-    return parseArgs({ args, options: { ...COMMON, ...options }, allowPositionals: true, strict: true });
+    return parseArgs({
+      args,
+      options: { ...COMMON, ...options },
+      allowPositionals: true,
+      strict: true,
+    });
   } catch (error) {
     throw new AppError('bad_request', error instanceof Error ? error.message : String(error));
   }
@@ -29,7 +34,8 @@ async function run(argv: string[]): Promise<number> {
     return command ? EXIT.ok : EXIT.usage;
   }
   const help = HELP[command];
-  if (!help) throw new AppError('bad_request', `Unknown command "${command}"; run buurtbalans --help`);
+  if (!help)
+    throw new AppError('bad_request', `Unknown command "${command}"; run buurtbalans --help`);
   const yearOpt: Options = { 'boundary-year': { type: 'string' } };
   switch (command) {
     case 'serve': {
@@ -50,7 +56,11 @@ async function run(argv: string[]): Promise<number> {
     case 'areas': {
       const [sub, ...subArgs] = rest;
       if (sub === 'list') {
-        const { values } = parse(subArgs, { level: { type: 'string' }, parent: { type: 'string' }, ...yearOpt });
+        const { values } = parse(subArgs, {
+          level: { type: 'string' },
+          parent: { type: 'string' },
+          ...yearOpt,
+        });
         if (values.help) return printHelp(help);
         return areasListCommand(values as Parameters<typeof areasListCommand>[0]);
       }
@@ -60,13 +70,20 @@ async function run(argv: string[]): Promise<number> {
         return areasShowCommand(positionals[0], values as Parameters<typeof areasShowCommand>[1]);
       }
       if (sub === '--help' || sub === '-h') return printHelp(help);
-      throw new AppError('bad_request', `areas needs "list" or "show"; run buurtbalans areas --help`);
+      throw new AppError(
+        'bad_request',
+        `areas needs "list" or "show"; run buurtbalans areas --help`,
+      );
     }
     case 'indicators': {
       const [sub, ...subArgs] = rest;
       const { values } = parse(subArgs, {});
       if (sub === '--help' || sub === '-h' || values.help) return printHelp(help);
-      if (sub !== 'list') throw new AppError('bad_request', 'indicators needs "list"; run buurtbalans indicators --help');
+      if (sub !== 'list')
+        throw new AppError(
+          'bad_request',
+          'indicators needs "list"; run buurtbalans indicators --help',
+        );
       return indicatorsListCommand(values as { json?: boolean });
     }
     case 'values': {

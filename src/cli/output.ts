@@ -46,7 +46,9 @@ export function printJson(value: unknown): void {
 export function printTable(headers: string[], rows: Array<Array<string | number | null>>): void {
   const cells = rows.map((r) => r.map((v) => (v === null ? '–' : String(v))));
   const widths = headers.map((h, i) => Math.max(h.length, ...cells.map((r) => r[i]!.length)));
-  const numeric = headers.map((_, i) => rows.length > 0 && rows.every((r) => typeof r[i] === 'number' || r[i] === null));
+  const numeric = headers.map(
+    (_, i) => rows.length > 0 && rows.every((r) => typeof r[i] === 'number' || r[i] === null),
+  );
   const line = (values: string[]) =>
     values
       .map((v, i) => (numeric[i] ? v.padStart(widths[i]!) : v.padEnd(widths[i]!)))

@@ -51,10 +51,7 @@ export function claimDataDir(dataDir: string): DataDirClaim {
     const isNew = !fs.existsSync(path.join(pgDataDir, 'PG_VERSION'));
     if (!isNew) checkMarker(dataDir);
     else if (fs.existsSync(pgDataDir) && fs.readdirSync(pgDataDir).length > 0) {
-      throw unusable(
-        dataDir,
-        `${pgDataDir} holds files but no database (PG_VERSION is missing)`,
-      );
+      throw unusable(dataDir, `${pgDataDir} holds files but no database (PG_VERSION is missing)`);
     }
     return { dataDir, pgDataDir, isNew, release };
   } catch (error) {
@@ -126,7 +123,11 @@ function isAlive(pid: number): boolean {
 }
 
 function takeLock(lockPath: string, dataDir: string): void {
-  const me: LockOwner = { pid: process.pid, host: os.hostname(), startedAt: new Date().toISOString() };
+  const me: LockOwner = {
+    pid: process.pid,
+    host: os.hostname(),
+    startedAt: new Date().toISOString(),
+  };
   for (let attempt = 0; attempt < 2; attempt += 1) {
     try {
       fs.writeFileSync(lockPath, JSON.stringify(me), { flag: 'wx' });
@@ -136,7 +137,8 @@ function takeLock(lockPath: string, dataDir: string): void {
         throw unusable(dataDir, `its lock file could not be written (${String(error)})`, error);
       }
       const owner = readLock(lockPath);
-      const held = owner && owner.pid !== process.pid && owner.host === me.host && isAlive(owner.pid);
+      const held =
+        owner && owner.pid !== process.pid && owner.host === me.host && isAlive(owner.pid);
       if (held) {
         throw new AppError(
           'data_dir_locked',

@@ -104,12 +104,18 @@ function createClusterInChild(pgDataDir: string, dataDir: string): Promise<void>
   const script = fileURLToPath(new URL('./create-cluster.mjs', import.meta.url));
   return new Promise((resolve, reject) => {
     let stderr = '';
-    const child = fork(script, [pgDataDir], { stdio: ['ignore', 'ignore', 'pipe', 'ipc'], execArgv: [] });
+    const child = fork(script, [pgDataDir], {
+      stdio: ['ignore', 'ignore', 'pipe', 'ipc'],
+      execArgv: [],
+    });
     child.stderr?.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
     child.on('error', reject);
     child.on('exit', (code) => {
       if (code === 0) resolve();
-      else reject(unusable(dataDir, `creating the database failed (${stderr.trim() || `exit ${code}`})`));
+      else
+        reject(
+          unusable(dataDir, `creating the database failed (${stderr.trim() || `exit ${code}`})`),
+        );
     });
   });
 }

@@ -23,5 +23,7 @@ export async function migrateToLatest(db: Kysely<Database>): Promise<MigrationOu
       error,
     );
   }
-  return { applied: (results ?? []).filter((r) => r.status === 'Success').map((r) => r.migrationName) };
+  return {
+    applied: (results ?? []).filter((r) => r.status === 'Success').map((r) => r.migrationName),
+  };
 }

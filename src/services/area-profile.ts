@@ -2,7 +2,12 @@ import type { Kysely } from 'kysely';
 import type { Area, AreaRef } from '../domain/areas/area.js';
 import type { Series } from '../domain/indicators/observation.js';
 import { AppError } from '../domain/shared/app-error.js';
-import { findAncestors, findArea, listBoundaryYearsOfCode, listChildren } from '../db/queries/area-queries.js';
+import {
+  findAncestors,
+  findArea,
+  listBoundaryYearsOfCode,
+  listChildren,
+} from '../db/queries/area-queries.js';
 import { listSeriesOfAreas } from '../db/queries/observation-queries.js';
 import type { Database } from '../db/tables.js';
 
@@ -41,8 +46,12 @@ export async function getAreaProfile(
     listChildren(db, area),
     listBoundaryYearsOfCode(db, code),
   ]);
-  const referenceRefs = ancestors.filter((a) => a.level === 'gemeente' || a.level === 'land').reverse();
-  const referenceAreas = await Promise.all(referenceRefs.map((r) => findArea(db, r.code, area.boundaryYear)));
+  const referenceRefs = ancestors
+    .filter((a) => a.level === 'gemeente' || a.level === 'land')
+    .reverse();
+  const referenceAreas = await Promise.all(
+    referenceRefs.map((r) => findArea(db, r.code, area.boundaryYear)),
+  );
   const ids = [area.id, ...referenceAreas.flatMap((r) => (r ? [r.id] : []))];
   const seriesById = await listSeriesOfAreas(db, ids);
   const { id, ...publicArea } = area;

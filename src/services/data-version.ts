@@ -9,7 +9,9 @@ import type { Database } from '../db/tables.js';
  */
 const KEY = 'data_version';
 
-export async function readDataVersion(db: Kysely<Database> | Transaction<Database>): Promise<number> {
+export async function readDataVersion(
+  db: Kysely<Database> | Transaction<Database>,
+): Promise<number> {
   return (await getMeta<number>(db, KEY)) ?? 0;
 }
 

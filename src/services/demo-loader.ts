@@ -11,7 +11,10 @@ import {
   upsertObservations,
   type ObservationInput,
 } from '../db/queries/observation-queries.js';
-import { deleteDemoOrganisations, insertOrganisations } from '../db/queries/organisation-queries.js';
+import {
+  deleteDemoOrganisations,
+  insertOrganisations,
+} from '../db/queries/organisation-queries.js';
 import type { Database } from '../db/tables.js';
 import { bumpDataVersion } from './data-version.js';
 import { writeAreas } from './write-areas.js';
@@ -31,7 +34,10 @@ export interface DemoSummary {
  * fictional world in one transaction. Real data is never touched: the demo neither deletes nor
  * overwrites a figure from another source.
  */
-export async function loadDemo(db: Kysely<Database>, now: () => number = Date.now): Promise<DemoSummary> {
+export async function loadDemo(
+  db: Kysely<Database>,
+  now: () => number = Date.now,
+): Promise<DemoSummary> {
   const started = now();
   const dataset = generateDemoDataset();
   return db.transaction().execute(async (trx) => {
@@ -43,7 +49,10 @@ export async function loadDemo(db: Kysely<Database>, now: () => number = Date.no
       const areaId = areaIds.get(o.areaCode);
       const indicatorId = indicatorIds.get(o.indicatorKey);
       if (areaId === undefined || indicatorId === undefined) {
-        throw new AppError('internal', `Demo figure for unknown area or indicator: ${o.areaCode}/${o.indicatorKey}`);
+        throw new AppError(
+          'internal',
+          `Demo figure for unknown area or indicator: ${o.areaCode}/${o.indicatorKey}`,
+        );
       }
       return {
         areaId,

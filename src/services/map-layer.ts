@@ -38,7 +38,10 @@ const cache = new ResponseCache(96 * 1024 * 1024);
  * as foreign members. The body is assembled from pre-serialised shapes and cached per data
  * version, so repeated requests cost a lookup.
  */
-export async function getMapLayer(db: Kysely<Database>, request: MapLayerRequest): Promise<MapLayer> {
+export async function getMapLayer(
+  db: Kysely<Database>,
+  request: MapLayerRequest,
+): Promise<MapLayer> {
   const indicator = await findIndicator(db, request.indicator);
   if (!indicator) {
     throw new AppError('indicator_not_found', `No indicator with key ${request.indicator}`, {
@@ -47,7 +50,9 @@ export async function getMapLayer(db: Kysely<Database>, request: MapLayerRequest
   }
   const parent = request.parent ? await findArea(db, request.parent, request.boundaryYear) : null;
   if (request.parent && !parent) {
-    throw new AppError('area_not_found', `No area with code ${request.parent}`, { code: request.parent });
+    throw new AppError('area_not_found', `No area with code ${request.parent}`, {
+      code: request.parent,
+    });
   }
   if (parent && LEVEL_DEPTH[parent.level] >= LEVEL_DEPTH[request.level]) {
     throw new AppError(
@@ -57,11 +62,19 @@ export async function getMapLayer(db: Kysely<Database>, request: MapLayerRequest
     );
   }
   const boundaryYear =
-    request.boundaryYear ?? parent?.boundaryYear ?? (await findLatestBoundaryYear(db, request.level));
+    request.boundaryYear ??
+    parent?.boundaryYear ??
+    (await findLatestBoundaryYear(db, request.level));
   if (boundaryYear === null) {
-    throw new AppError('not_found', `No areas of level ${request.level} are loaded`, { level: request.level });
+    throw new AppError('not_found', `No areas of level ${request.level} are loaded`, {
+      level: request.level,
+    });
   }
-  const scope = { boundaryYear, level: request.level, ...(parent ? { parentCode: parent.code } : {}) };
+  const scope = {
+    boundaryYear,
+    level: request.level,
+    ...(parent ? { parentCode: parent.code } : {}),
+  };
   const years = await listYearsOfIndicator(db, indicator.id, scope);
   if (request.year !== undefined && !years.includes(request.year)) {
     throw new AppError(
@@ -74,17 +87,32 @@ export async function getMapLayer(db: Kysely<Database>, request: MapLayerRequest
   }
   const year = request.year ?? years[years.length - 1] ?? null;
   const detail = request.zoom !== undefined ? detailForZoom(request.zoom) : parent ? 2 : 0;
-  const key = JSON.stringify([boundaryYear, request.level, parent?.code ?? null, indicator.key, year, detail]);
+  const key = JSON.stringify([
+    boundaryYear,
+    request.level,
+    parent?.code ?? null,
+    indicator.key,
+    year,
+    detail,
+  ]);
   const version = await readDataVersion(db);
   const cached = cache.get(key, version);
   if (cached) return { key, entry: cached };
 
-  const classIndicator = indicator.classIndicatorKey ? await findIndicator(db, indicator.classIndicatorKey) : null;
+  const classIndicator = indicator.classIndicatorKey
+    ? await findIndicator(db, indicator.classIndicatorKey)
+    : null;
   const rows =
     year === null
-      ? (await listAreas(db, scope)).map(
-          (a): MapRow => ({ code: a.code, name: a.name, geojson: null, value: null, status: null, source: null, classValue: null }),
-        )
+      ? (await listAreas(db, scope)).map((a): MapRow => ({
+          code: a.code,
+          name: a.name,
+          geojson: null,
+          value: null,
+          status: null,
+          source: null,
+          classValue: null,
+        }))
       : await findMapRows(db, {
           ...scope,
           parentCode: parent?.code ?? null,
@@ -95,7 +123,11 @@ export async function getMapLayer(db: Kysely<Database>, request: MapLayerRequest
         });
   const bbox = parent?.bbox ?? (await boundsOf(db, scope));
 
-  const { classification, classOf } = classifyRows(rows, indicator.direction, classIndicator?.classScheme ?? null);
+  const { classification, classOf } = classifyRows(
+    rows,
+    indicator.direction,
+    classIndicator?.classScheme ?? null,
+  );
   const statusCounts: Record<string, number> = {};
   const features: string[] = rows.map((row, index) => {
     const status = row.status ?? 'missing';
@@ -145,10 +177,13 @@ function classifyRows(
 ): { classification: Classification; classOf(row: MapRow): number | null } {
   if (scheme) {
     const labels = CLASS_SCHEMES_BY_KEY[scheme];
-    const classValues = rows.flatMap((r) => (r.value !== null && r.classValue !== null ? [r.classValue] : []));
+    const classValues = rows.flatMap((r) =>
+      r.value !== null && r.classValue !== null ? [r.classValue] : [],
+    );
     return {
       classification: classifyLbm(classValues, labels.labelsNl, labels.labelsEn),
-      classOf: (row) => (row.value !== null && row.classValue !== null ? Math.round(row.classValue) : null),
+      classOf: (row) =>
+        row.value !== null && row.classValue !== null ? Math.round(row.classValue) : null,
     };
   }
   const values = rows.flatMap((r) => (r.value !== null ? [r.value] : []));

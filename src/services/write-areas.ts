@@ -2,7 +2,12 @@ import type { MultiPolygon, Polygon } from 'geojson';
 import type { Transaction } from 'kysely';
 import { prepareShapes } from '../domain/geometry/prepare-shapes.js';
 import { gemeenteCodeOf, type AreaLevel } from '../domain/shared/area-code.js';
-import { replaceAreaShapes, upsertAreas, type AreaInput, type ShapeInput } from '../db/queries/area-write-queries.js';
+import {
+  replaceAreaShapes,
+  upsertAreas,
+  type AreaInput,
+  type ShapeInput,
+} from '../db/queries/area-write-queries.js';
 import type { Database } from '../db/tables.js';
 
 export interface AreaToWrite {

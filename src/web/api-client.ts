@@ -37,9 +37,13 @@ export async function fetchJson<T>(url: string, signal?: AbortSignal): Promise<T
 }
 
 /** Build an API URL from a path and the defined parameters. */
-export function apiUrl(path: string, params: Record<string, string | number | undefined | null> = {}): string {
+export function apiUrl(
+  path: string,
+  params: Record<string, string | number | undefined | null> = {},
+): string {
   const search = new URLSearchParams();
-  for (const [key, value] of Object.entries(params)) if (value !== undefined && value !== null && value !== '') search.set(key, String(value));
+  for (const [key, value] of Object.entries(params))
+    if (value !== undefined && value !== null && value !== '') search.set(key, String(value));
   const query = search.toString();
   return query ? `${path}?${query}` : path;
 }

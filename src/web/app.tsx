@@ -18,7 +18,8 @@ export function App() {
   if (meta.error) page = <ErrorPanel error={meta.error} onRetry={meta.reload} />;
   else if (!meta.data) page = <Loading label="…" />;
   else if (path === '/') page = <MapPage meta={meta.data} />;
-  else if (areaMatch) page = <AreaPage key={areaMatch[1]} code={decodeURIComponent(areaMatch[1]!).toUpperCase()} />;
+  else if (areaMatch)
+    page = <AreaPage key={areaMatch[1]} code={decodeURIComponent(areaMatch[1]!).toUpperCase()} />;
   else
     page = (
       <div className="page narrow">
@@ -53,7 +54,14 @@ export function App() {
           {corporation ? <span className="org">{corporation.name}</span> : null}
           <div className="lang-switch" role="group" aria-label={t('lang.switch')}>
             {(['nl', 'en'] as Locale[]).map((l) => (
-              <button key={l} type="button" lang={l} aria-pressed={locale === l} onClick={() => setLocale(l)} title={t(`lang.${l}`)}>
+              <button
+                key={l}
+                type="button"
+                lang={l}
+                aria-pressed={locale === l}
+                onClick={() => setLocale(l)}
+                title={t(`lang.${l}`)}
+              >
                 {l.toUpperCase()}
               </button>
             ))}

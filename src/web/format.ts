@@ -19,7 +19,12 @@ export function unitSuffix(unit: string): string {
  * A figure with its unit, or its status in words. Units stay as the source gives them
  * (× € 1.000 stays explicit).
  */
-export function formatFigure(value: number | null, status: ObservationStatus, info: UnitInfo, locale: Locale): string {
+export function formatFigure(
+  value: number | null,
+  status: ObservationStatus,
+  info: UnitInfo,
+  locale: Locale,
+): string {
   const text = formatObservation(value, status, info.decimals, locale);
   return value === null ? text : `${text}${unitSuffix(info.unit)}`;
 }

@@ -13,7 +13,11 @@ export function createTestApp(handle: DatabaseHandle) {
     get: (path: string, headers: Record<string, string> = {}) => app.request(path, { headers }),
     json: async <T = Record<string, unknown>>(path: string) => {
       const response = await app.request(path);
-      return { status: response.status, body: (await response.json()) as T, headers: response.headers };
+      return {
+        status: response.status,
+        body: (await response.json()) as T,
+        headers: response.headers,
+      };
     },
   };
 }

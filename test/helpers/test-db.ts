@@ -16,7 +16,10 @@ export function testEngines(): Engine[] {
 export type Template = 'empty' | 'demo';
 
 /** A fresh database cloned from a template built in global-setup; close() also drops it. */
-export async function createTestDatabase(engine: Engine, template: Template = 'demo'): Promise<DatabaseHandle> {
+export async function createTestDatabase(
+  engine: Engine,
+  template: Template = 'demo',
+): Promise<DatabaseHandle> {
   if (engine === 'pglite') {
     const file = inject('pgliteTemplates')[template];
     return openPGliteMemory(new Blob([fs.readFileSync(file)]));
@@ -40,7 +43,9 @@ export async function createTestDatabase(engine: Engine, template: Template = 'd
   const url = new URL(templates.url);
   url.pathname = `/${name}`;
   const db = new Kysely<Database>({
-    dialect: new PostgresDialect({ pool: new pg.Pool({ connectionString: url.toString(), max: 4 }) }),
+    dialect: new PostgresDialect({
+      pool: new pg.Pool({ connectionString: url.toString(), max: 4 }),
+    }),
   });
   return {
     db,

@@ -21,12 +21,20 @@ describe.each(testEngines())('HTTP API on %s', (engine) => {
   });
 
   test('areas by level and parent; buurten of a gemeente via their wijken', async () => {
-    const gemeenten = await api.json<{ boundaryYear: number; areas: Array<{ code: string }> }>('/api/areas?level=gemeente');
+    const gemeenten = await api.json<{ boundaryYear: number; areas: Array<{ code: string }> }>(
+      '/api/areas?level=gemeente',
+    );
     expect(gemeenten.body.boundaryYear).toBe(2024);
     expect(gemeenten.body.areas.map((a) => a.code)).toEqual(['GM9901', 'GM9902', 'GM9903']);
-    const buurten = await api.json<{ areas: Array<{ code: string; parentCode: string }> }>('/api/areas?level=buurt&parent=GM9901');
+    const buurten = await api.json<{ areas: Array<{ code: string; parentCode: string }> }>(
+      '/api/areas?level=buurt&parent=GM9901',
+    );
     expect(buurten.body.areas.length).toBeGreaterThan(20);
-    expect(buurten.body.areas.every((a) => a.code.startsWith('BU9901') && a.parentCode.startsWith('WK9901'))).toBe(true);
+    expect(
+      buurten.body.areas.every(
+        (a) => a.code.startsWith('BU9901') && a.parentCode.startsWith('WK9901'),
+      ),
+    ).toBe(true);
   });
 
   test('an area profile has its hierarchy, children, series and references', async () => {
@@ -34,7 +42,10 @@ describe.each(testEngines())('HTTP API on %s', (engine) => {
       area: { code: string; bbox: number[] };
       ancestors: Array<{ code: string }>;
       children: unknown[];
-      series: Array<{ indicatorKey: string; points: Array<{ year: number; value: number | null; status: string; source: string }> }>;
+      series: Array<{
+        indicatorKey: string;
+        points: Array<{ year: number; value: number | null; status: string; source: string }>;
+      }>;
       references: Array<{ area: { code: string }; series: unknown[] }>;
     }>('/api/areas/bu99010101');
     expect(status).toBe(200);
@@ -50,10 +61,25 @@ describe.each(testEngines())('HTTP API on %s', (engine) => {
   });
 
   test('the indicator catalogue has keys, names in two languages, units and directions', async () => {
-    const { body } = await api.json<{ indicators: Array<{ key: string; nameEn: string; direction: string; unit: string }> }>('/api/indicators');
+    const { body } = await api.json<{
+      indicators: Array<{ key: string; nameEn: string; direction: string; unit: string }>;
+    }>('/api/indicators');
     const keys = body.indicators.map((i) => i.key);
-    expect(keys).toEqual(expect.arrayContaining(['lbm_score', 'lbm_afw', 'lbm_onv_class', 'a_inw', 'p_wcorpw', 'g_ink_pi', 'p_hh_li']));
-    expect(body.indicators.find((i) => i.key === 'p_hh_li')).toMatchObject({ direction: 'higher_is_worse', unit: '%' });
+    expect(keys).toEqual(
+      expect.arrayContaining([
+        'lbm_score',
+        'lbm_afw',
+        'lbm_onv_class',
+        'a_inw',
+        'p_wcorpw',
+        'g_ink_pi',
+        'p_hh_li',
+      ]),
+    );
+    expect(body.indicators.find((i) => i.key === 'p_hh_li')).toMatchObject({
+      direction: 'higher_is_worse',
+      unit: '%',
+    });
     expect(body.indicators.find((i) => i.key === 'g_ink_pi')?.unit).toBe('× € 1.000');
   });
 
@@ -86,11 +112,19 @@ describe.each(testEngines())('HTTP API on %s', (engine) => {
   });
 
   test('OpenAPI document and a readable docs page', async () => {
-    const { status, body } = await api.json<{ openapi: string; paths: Record<string, unknown> }>('/api/openapi.json');
+    const { status, body } = await api.json<{ openapi: string; paths: Record<string, unknown> }>(
+      '/api/openapi.json',
+    );
     expect(status).toBe(200);
     expect(body.openapi).toBe('3.0.0');
     expect(Object.keys(body.paths)).toEqual(
-      expect.arrayContaining(['/api/health', '/api/areas', '/api/areas/{code}', '/api/indicators', '/api/map']),
+      expect.arrayContaining([
+        '/api/health',
+        '/api/areas',
+        '/api/areas/{code}',
+        '/api/indicators',
+        '/api/map',
+      ]),
     );
     const docs = await api.get('/api/docs');
     const html = await docs.text();

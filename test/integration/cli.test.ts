@@ -19,7 +19,15 @@ describe('buurtbalans CLI on an embedded data directory', () => {
   test('--help explains every command and exits 0; no command is a usage error', () => {
     const help = runCli(['--help'], env);
     expect(help.status).toBe(0);
-    for (const command of ['serve', 'migrate', 'demo', 'areas list', 'areas show', 'indicators list', 'values']) {
+    for (const command of [
+      'serve',
+      'migrate',
+      'demo',
+      'areas list',
+      'areas show',
+      'indicators list',
+      'values',
+    ]) {
       expect(help.stdout).toContain(command);
     }
     expect(runCli([], env).status).toBe(2);
@@ -43,7 +51,10 @@ describe('buurtbalans CLI on an embedded data directory', () => {
   test('areas list by level and parent, as JSON and as a table', () => {
     const json = runCli(['areas', 'list', '--level', 'gemeente', '--json'], env);
     expect(json.status).toBe(0);
-    const parsed = JSON.parse(json.stdout) as { boundaryYear: number; areas: Array<{ code: string }> };
+    const parsed = JSON.parse(json.stdout) as {
+      boundaryYear: number;
+      areas: Array<{ code: string }>;
+    };
     expect(parsed.areas.map((a) => a.code)).toEqual(['GM9901', 'GM9902', 'GM9903']);
     const table = runCli(['areas', 'list', '--level', 'wijk', '--parent', 'gm9902'], env);
     expect(table.status).toBe(0);
@@ -54,7 +65,10 @@ describe('buurtbalans CLI on an embedded data directory', () => {
   test('areas show gives hierarchy and a WGS84 bounding box', () => {
     const result = runCli(['areas', 'show', 'BU99010101', '--json'], env);
     expect(result.status).toBe(0);
-    const area = JSON.parse(result.stdout) as { bbox: [number, number, number, number]; ancestors: Array<{ code: string }> };
+    const area = JSON.parse(result.stdout) as {
+      bbox: [number, number, number, number];
+      ancestors: Array<{ code: string }>;
+    };
     const [west, south, east, north] = area.bbox;
     expect(west).toBeLessThan(east);
     expect(south).toBeLessThan(north);
@@ -66,14 +80,20 @@ describe('buurtbalans CLI on an embedded data directory', () => {
   });
 
   test('indicators list and values of an area, suppressed values in words', () => {
-    const indicators = JSON.parse(runCli(['indicators', 'list', '--json'], env).stdout) as { indicators: Array<{ key: string }> };
+    const indicators = JSON.parse(runCli(['indicators', 'list', '--json'], env).stdout) as {
+      indicators: Array<{ key: string }>;
+    };
     expect(indicators.indicators.map((i) => i.key)).toContain('lbm_afw');
     const values = runCli(['values', 'BU99010101', '--json'], env);
     expect(values.status).toBe(0);
-    const series = (JSON.parse(values.stdout) as { series: Array<{ indicatorKey: string; points: unknown[] }> }).series;
+    const series = (
+      JSON.parse(values.stdout) as { series: Array<{ indicatorKey: string; points: unknown[] }> }
+    ).series;
     expect(series.find((s) => s.indicatorKey === 'a_inw')?.points).toHaveLength(11);
     // The demo's industrial estate has too few inhabitants: CBS-style suppression.
-    const buurten = JSON.parse(runCli(['areas', 'list', '--level', 'buurt', '--json'], env).stdout) as {
+    const buurten = JSON.parse(
+      runCli(['areas', 'list', '--level', 'buurt', '--json'], env).stdout,
+    ) as {
       areas: Array<{ code: string; name: string }>;
     };
     const estate = buurten.areas.find((a) => /Bedrijventerrein/.test(a.name))!;

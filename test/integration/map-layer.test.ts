@@ -23,7 +23,11 @@ describe.each(testEngines())('map layer on %s', (engine) => {
 
   test('the buurten of one gemeente, with value, year, class and geometry per feature', async () => {
     const body = await layer('level=buurt&parent=GM9901&indicator=p_hh_li&year=2022');
-    const buurten = await sql<{ n: number }>`select count(*) as n from area where level = 'buurt' and gemeente_code = 'GM9901'`.execute(handle.db);
+    const buurten = await sql<{
+      n: number;
+    }>`select count(*) as n from area where level = 'buurt' and gemeente_code = 'GM9901'`.execute(
+      handle.db,
+    );
     expect(body.type).toBe('FeatureCollection');
     expect(body.features).toHaveLength(buurten.rows[0]!.n);
     expect(body.year).toBe(2022);
@@ -44,13 +48,21 @@ describe.each(testEngines())('map layer on %s', (engine) => {
     }
     // The value on the map is the stored value of that buurt and year.
     const sample = body.features.find((f) => f.properties.value !== null)!;
-    const stored = await sql<{ value: number }>`select o.value from observation o join area a on a.id = o.area_id join indicator i on i.id = o.indicator_id where a.code = ${sample.properties.code} and i.key = 'p_hh_li' and o.data_year = 2022`.execute(handle.db);
+    const stored = await sql<{
+      value: number;
+    }>`select o.value from observation o join area a on a.id = o.area_id join indicator i on i.id = o.indicator_id where a.code = ${sample.properties.code} and i.key = 'p_hh_li' and o.data_year = 2022`.execute(
+      handle.db,
+    );
     expect(sample.properties.value).toBe(stored.rows[0]!.value);
   });
 
   test('suppressed figures stay null with their status: not 0, not a class', async () => {
     const body = await layer('level=buurt&parent=GM9903&indicator=g_ink_pi&year=2022');
-    const secret = await sql<{ code: string }>`select a.code from observation o join area a on a.id = o.area_id join indicator i on i.id = o.indicator_id where i.key = 'g_ink_pi' and o.data_year = 2022 and o.status = 'secret' and a.gemeente_code = 'GM9903' and a.level = 'buurt'`.execute(handle.db);
+    const secret = await sql<{
+      code: string;
+    }>`select a.code from observation o join area a on a.id = o.area_id join indicator i on i.id = o.indicator_id where i.key = 'g_ink_pi' and o.data_year = 2022 and o.status = 'secret' and a.gemeente_code = 'GM9903' and a.level = 'buurt'`.execute(
+      handle.db,
+    );
     for (const { code } of secret.rows) {
       const feature = body.features.find((f) => f.properties.code === code)!;
       expect(feature.properties).toMatchObject({ value: null, status: 'secret', class: null });
@@ -63,18 +75,33 @@ describe.each(testEngines())('map layer on %s', (engine) => {
     expect(body.year).toBe(2024);
     expect(body.classification.method).toBe('fixed');
     expect(body.classification.classes.map((c) => c.labelNl)).toContain('zwak');
-    const stored = await sql<{ code: string; value: number }>`select a.code, o.value from observation o join area a on a.id = o.area_id join indicator i on i.id = o.indicator_id where i.key = 'lbm_score_class' and o.data_year = 2024 and a.gemeente_code = 'GM9901' and a.level = 'buurt'`.execute(handle.db);
+    const stored = await sql<{
+      code: string;
+      value: number;
+    }>`select a.code, o.value from observation o join area a on a.id = o.area_id join indicator i on i.id = o.indicator_id where i.key = 'lbm_score_class' and o.data_year = 2024 and a.gemeente_code = 'GM9901' and a.level = 'buurt'`.execute(
+      handle.db,
+    );
     for (const { code, value } of stored.rows) {
       expect(body.features.find((f) => f.properties.code === code)?.properties.class).toBe(value);
     }
   });
 
   test('a buurt the Leefbaarometer does not score shows as missing', async () => {
-    const unscored = await sql<{ code: string }>`select a.code from area a where a.level = 'buurt' and not exists (select 1 from observation o join indicator i on i.id = o.indicator_id where o.area_id = a.id and i.key = 'lbm_afw')`.execute(handle.db);
+    const unscored = await sql<{
+      code: string;
+    }>`select a.code from area a where a.level = 'buurt' and not exists (select 1 from observation o join indicator i on i.id = o.indicator_id where o.area_id = a.id and i.key = 'lbm_afw')`.execute(
+      handle.db,
+    );
     expect(unscored.rows.length).toBeGreaterThanOrEqual(1);
     const code = unscored.rows[0]!.code;
-    const body = await layer(`level=buurt&parent=GM${code.slice(2, 6)}&indicator=lbm_afw&year=2024`);
-    expect(body.features.find((f) => f.properties.code === code)?.properties).toMatchObject({ value: null, status: 'missing', class: null });
+    const body = await layer(
+      `level=buurt&parent=GM${code.slice(2, 6)}&indicator=lbm_afw&year=2024`,
+    );
+    expect(body.features.find((f) => f.properties.code === code)?.properties).toMatchObject({
+      value: null,
+      status: 'missing',
+      class: null,
+    });
   });
 
   test('the whole country, wijken, and coarser geometry at low zoom', async () => {
@@ -90,12 +117,18 @@ describe.each(testEngines())('map layer on %s', (engine) => {
   });
 
   test('ETag, 304 and gzip', async () => {
-    const first = await api.get('/api/map?level=buurt&parent=GM9902&indicator=lbm_onv', { 'Accept-Encoding': 'gzip' });
+    const first = await api.get('/api/map?level=buurt&parent=GM9902&indicator=lbm_onv', {
+      'Accept-Encoding': 'gzip',
+    });
     expect(first.headers.get('content-encoding')).toBe('gzip');
     const etag = first.headers.get('etag')!;
-    const body = JSON.parse(gunzipSync(Buffer.from(await first.arrayBuffer())).toString()) as MapLayerResponse;
+    const body = JSON.parse(
+      gunzipSync(Buffer.from(await first.arrayBuffer())).toString(),
+    ) as MapLayerResponse;
     expect(body.features.length).toBeGreaterThan(0);
-    const again = await api.get('/api/map?level=buurt&parent=GM9902&indicator=lbm_onv', { 'If-None-Match': etag });
+    const again = await api.get('/api/map?level=buurt&parent=GM9902&indicator=lbm_onv', {
+      'If-None-Match': etag,
+    });
     expect(again.status).toBe(304);
   });
 
@@ -103,7 +136,9 @@ describe.each(testEngines())('map layer on %s', (engine) => {
     const before = await layer('level=buurt&parent=GM9902&indicator=a_inw&year=2024');
     const code = before.features[0]!.properties.code;
     await handle.db.transaction().execute(async (trx) => {
-      await sql`update observation set value = 123456 where area_id = (select id from area where code = ${code}) and indicator_id = (select id from indicator where key = 'a_inw') and data_year = 2024`.execute(trx);
+      await sql`update observation set value = 123456 where area_id = (select id from area where code = ${code}) and indicator_id = (select id from indicator where key = 'a_inw') and data_year = 2024`.execute(
+        trx,
+      );
       const { bumpDataVersion } = await import('../../src/services/data-version.js');
       await bumpDataVersion(trx);
     });

@@ -7,8 +7,12 @@ describe.each(testEngines())('schema guards on %s', (engine) => {
   let handle: DatabaseHandle;
   beforeAll(async () => {
     handle = await createTestDatabase(engine, 'empty');
-    await sql`insert into area (code, boundary_year, level, name, source) values ('NL00', 2024, 'land', 'Nederland', 'test')`.execute(handle.db);
-    await sql`insert into area (code, boundary_year, level, name, parent_code, gemeente_code, source) values ('GM0392', 2024, 'gemeente', 'Haarlem', 'NL00', 'GM0392', 'test')`.execute(handle.db);
+    await sql`insert into area (code, boundary_year, level, name, source) values ('NL00', 2024, 'land', 'Nederland', 'test')`.execute(
+      handle.db,
+    );
+    await sql`insert into area (code, boundary_year, level, name, parent_code, gemeente_code, source) values ('GM0392', 2024, 'gemeente', 'Haarlem', 'NL00', 'GM0392', 'test')`.execute(
+      handle.db,
+    );
   });
   afterAll(() => handle.close());
 
@@ -18,31 +22,51 @@ describe.each(testEngines())('schema guards on %s', (engine) => {
         where a.code = 'GM0392' and i.key = 'a_inw'`.execute(handle.db);
 
   test('a secret or missing figure cannot carry a value, not even 0', async () => {
-    await expect(insertObservation(0, 'secret')).rejects.toThrow(/observation_value_matches_status/);
-    await expect(insertObservation(0, 'missing')).rejects.toThrow(/observation_value_matches_status/);
+    await expect(insertObservation(0, 'secret')).rejects.toThrow(
+      /observation_value_matches_status/,
+    );
+    await expect(insertObservation(0, 'missing')).rejects.toThrow(
+      /observation_value_matches_status/,
+    );
     await expect(insertObservation(null, 'ok')).rejects.toThrow(/observation_value_matches_status/);
   });
 
   test('one figure per area, indicator and year', async () => {
     await insertObservation(167670, 'ok');
-    await expect(insertObservation(1, 'ok')).rejects.toThrow(/observation_area_indicator_year_unique/);
+    await expect(insertObservation(1, 'ok')).rejects.toThrow(
+      /observation_area_indicator_year_unique/,
+    );
   });
 
   test('codes must fit their level; letters are allowed where CBS uses them', async () => {
     await expect(
-      sql`insert into area (code, boundary_year, level, name, source) values ('BU0392', 2024, 'buurt', 'x', 'test')`.execute(handle.db),
+      sql`insert into area (code, boundary_year, level, name, source) values ('BU0392', 2024, 'buurt', 'x', 'test')`.execute(
+        handle.db,
+      ),
     ).rejects.toThrow(/area_code_matches_level/);
-    await sql`insert into area (code, boundary_year, level, name, parent_code, source) values ('GM0363', 2024, 'gemeente', 'Amsterdam', 'NL00', 'test')`.execute(handle.db);
-    await sql`insert into area (code, boundary_year, level, name, parent_code, source) values ('WK0363AA', 2024, 'wijk', 'Burgwallen-Oude Zijde', 'GM0363', 'test')`.execute(handle.db);
-    await sql`insert into area (code, boundary_year, level, name, parent_code, source) values ('BU0363AA01', 2024, 'buurt', 'Kop Zeedijk', 'WK0363AA', 'test')`.execute(handle.db);
-    const row = await sql<{ code: string }>`select code from area where code = 'BU0363AA01'`.execute(handle.db);
+    await sql`insert into area (code, boundary_year, level, name, parent_code, source) values ('GM0363', 2024, 'gemeente', 'Amsterdam', 'NL00', 'test')`.execute(
+      handle.db,
+    );
+    await sql`insert into area (code, boundary_year, level, name, parent_code, source) values ('WK0363AA', 2024, 'wijk', 'Burgwallen-Oude Zijde', 'GM0363', 'test')`.execute(
+      handle.db,
+    );
+    await sql`insert into area (code, boundary_year, level, name, parent_code, source) values ('BU0363AA01', 2024, 'buurt', 'Kop Zeedijk', 'WK0363AA', 'test')`.execute(
+      handle.db,
+    );
+    const row = await sql<{
+      code: string;
+    }>`select code from area where code = 'BU0363AA01'`.execute(handle.db);
     expect(row.rows[0]?.code).toBe('BU0363AA01');
   });
 
   test('a parent must exist in the same boundary year, and cannot be deleted under its children', async () => {
     await expect(
-      sql`insert into area (code, boundary_year, level, name, parent_code, source) values ('WK999901', 2024, 'wijk', 'x', 'GM9999', 'test')`.execute(handle.db),
+      sql`insert into area (code, boundary_year, level, name, parent_code, source) values ('WK999901', 2024, 'wijk', 'x', 'GM9999', 'test')`.execute(
+        handle.db,
+      ),
     ).rejects.toThrow(/area_parent_fk/);
-    await expect(sql`delete from area where code = 'WK0363AA'`.execute(handle.db)).rejects.toThrow(/area_parent_fk/);
+    await expect(sql`delete from area where code = 'WK0363AA'`.execute(handle.db)).rejects.toThrow(
+      /area_parent_fk/,
+    );
   });
 });

@@ -16,7 +16,9 @@ describe('first start and restart on an embedded data directory', () => {
   test('first start creates, migrates and loads the demo; a restart keeps the data and loads nothing', async () => {
     const env = { BUURTBALANS_DATA_DIR: path.join(dir, 'data') };
     const first = await startServerProcess(env);
-    const meta1 = (await (await fetch(`${first.url}/api/meta`)).json()) as { demo: { loadedAt: string } | null };
+    const meta1 = (await (await fetch(`${first.url}/api/meta`)).json()) as {
+      demo: { loadedAt: string } | null;
+    };
     expect(first.output()).toMatch(/Nieuwe database aangemaakt/);
     expect(first.output()).toMatch(/Fictieve demodata geladen/);
     expect(meta1.demo?.loadedAt).toBeTruthy();
@@ -24,10 +26,14 @@ describe('first start and restart on an embedded data directory', () => {
     expect(fs.existsSync(path.join(dir, 'data', 'buurtbalans.lock'))).toBe(false);
 
     const second = await startServerProcess(env);
-    const meta2 = (await (await fetch(`${second.url}/api/meta`)).json()) as { demo: { loadedAt: string } | null };
+    const meta2 = (await (await fetch(`${second.url}/api/meta`)).json()) as {
+      demo: { loadedAt: string } | null;
+    };
     expect(second.output()).not.toMatch(/demodata geladen/);
     expect(meta2.demo?.loadedAt).toBe(meta1.demo?.loadedAt);
-    const areas = (await (await fetch(`${second.url}/api/areas?level=gemeente`)).json()) as { areas: unknown[] };
+    const areas = (await (await fetch(`${second.url}/api/areas?level=gemeente`)).json()) as {
+      areas: unknown[];
+    };
     expect(areas.areas).toHaveLength(3);
     expect(await second.stop()).toBe(0);
   }, 180_000);
@@ -37,7 +43,9 @@ describe('first start and restart on an embedded data directory', () => {
     const server = await startServerProcess(env);
     try {
       const port = new URL(server.url).port;
-      const clash = runCli(['serve', '--port', port], { BUURTBALANS_DATA_DIR: path.join(dir, 'other') });
+      const clash = runCli(['serve', '--port', port], {
+        BUURTBALANS_DATA_DIR: path.join(dir, 'other'),
+      });
       expect(clash.status).toBe(2);
       expect(clash.stderr).toMatch(new RegExp(`Port ${port} .* already in use; set PORT`));
     } finally {
@@ -51,7 +59,10 @@ describe.skipIf(!postgres)('the same product on a PostgreSQL server (DATABASE_UR
   test('serve and CLI run on the server database', async () => {
     const handle = await createTestDatabase('postgres', 'demo');
     try {
-      const env = { DATABASE_URL: handle.location, BUURTBALANS_DATA_DIR: '/nonexistent/never-used' };
+      const env = {
+        DATABASE_URL: handle.location,
+        BUURTBALANS_DATA_DIR: '/nonexistent/never-used',
+      };
       const list = runCli(['areas', 'list', '--level', 'gemeente', '--json'], env);
       expect(list.status, list.stderr).toBe(0);
       expect((JSON.parse(list.stdout) as { areas: unknown[] }).areas).toHaveLength(3);
@@ -69,9 +80,13 @@ describe.skipIf(!postgres)('the same product on a PostgreSQL server (DATABASE_UR
   }, 180_000);
 
   test('an unreachable server is a clear error, exit 4', () => {
-    const result = runCli(['areas', 'list'], { DATABASE_URL: 'postgres://nobody:secret@127.0.0.1:1/none' });
+    const result = runCli(['areas', 'list'], {
+      DATABASE_URL: 'postgres://nobody:secret@127.0.0.1:1/none',
+    });
     expect(result.status).toBe(4);
-    expect(result.stderr).toMatch(/Cannot use the PostgreSQL server at postgres:\/\/nobody:\*\*\*@127\.0\.0\.1:1\/none/);
+    expect(result.stderr).toMatch(
+      /Cannot use the PostgreSQL server at postgres:\/\/nobody:\*\*\*@127\.0\.0\.1:1\/none/,
+    );
     expect(result.stderr).not.toContain('secret');
   });
 });

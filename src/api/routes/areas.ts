@@ -32,7 +32,10 @@ const listRoute = createRoute({
       description: 'Areas, ordered by code',
       content: {
         'application/json': {
-          schema: z.object({ boundaryYear: z.number().int().nullable(), areas: z.array(AreaSchema) }),
+          schema: z.object({
+            boundaryYear: z.number().int().nullable(),
+            areas: z.array(AreaSchema),
+          }),
         },
       },
     },
@@ -80,9 +83,13 @@ export function areaRoutes({ db }: ApiDeps) {
       const boundaryYear = q.boundaryYear ?? (await findLatestBoundaryYear(db, q.level));
       if (q.parent) {
         if (boundaryYear === null || !(await findArea(db, q.parent, boundaryYear))) {
-          throw new AppError('area_not_found', `No area with code ${q.parent} in boundary year ${boundaryYear}`, {
-            code: q.parent,
-          });
+          throw new AppError(
+            'area_not_found',
+            `No area with code ${q.parent} in boundary year ${boundaryYear}`,
+            {
+              code: q.parent,
+            },
+          );
         }
       }
       const areas =

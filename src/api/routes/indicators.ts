@@ -12,7 +12,9 @@ const listRoute = createRoute({
   responses: {
     200: {
       description: 'All indicators: key, names, unit, source, direction, theme, decimals',
-      content: { 'application/json': { schema: z.object({ indicators: z.array(IndicatorSchema) }) } },
+      content: {
+        'application/json': { schema: z.object({ indicators: z.array(IndicatorSchema) }) },
+      },
     },
   },
 });
@@ -22,9 +24,14 @@ const oneRoute = createRoute({
   path: '/api/indicators/{key}',
   tags: ['Indicators'],
   summary: 'One indicator',
-  request: { params: z.object({ key: IndicatorKeySchema.openapi({ param: { name: 'key', in: 'path' } }) }) },
+  request: {
+    params: z.object({ key: IndicatorKeySchema.openapi({ param: { name: 'key', in: 'path' } }) }),
+  },
   responses: {
-    200: { description: 'The indicator', content: { 'application/json': { schema: IndicatorSchema } } },
+    200: {
+      description: 'The indicator',
+      content: { 'application/json': { schema: IndicatorSchema } },
+    },
     ...errorResponses(400, 404),
   },
 });
@@ -35,7 +42,10 @@ export function indicatorRoutes({ db }: ApiDeps) {
     .openapi(oneRoute, async (c) => {
       const { key } = c.req.valid('param');
       const indicator = await findIndicator(db, key);
-      if (!indicator) throw new AppError('indicator_not_found', `No indicator with key ${key}`, { indicator: key });
+      if (!indicator)
+        throw new AppError('indicator_not_found', `No indicator with key ${key}`, {
+          indicator: key,
+        });
       const { id, ...rest } = indicator;
       return c.json(rest, 200);
     });

@@ -1,7 +1,13 @@
 import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi';
 import { getMapLayer, getMapLayerGzip } from '../../services/map-layer.js';
 import type { ApiDeps } from '../deps.js';
-import { AreaCodeSchema, errorResponses, IndicatorKeySchema, LevelSchema, YearSchema } from '../schemas.js';
+import {
+  AreaCodeSchema,
+  errorResponses,
+  IndicatorKeySchema,
+  LevelSchema,
+  YearSchema,
+} from '../schemas.js';
 
 const route = createRoute({
   method: 'get',
@@ -29,7 +35,11 @@ const route = createRoute({
   responses: {
     200: {
       description: 'GeoJSON FeatureCollection with legend members',
-      content: { 'application/geo+json': { schema: z.object({ type: z.literal('FeatureCollection') }).passthrough() } },
+      content: {
+        'application/geo+json': {
+          schema: z.object({ type: z.literal('FeatureCollection') }).passthrough(),
+        },
+      },
     },
     304: { description: 'Not modified (If-None-Match matched the ETag)' },
     ...errorResponses(400, 404),
@@ -55,7 +65,10 @@ export function mapRoutes({ db }: ApiDeps) {
     };
     if (c.req.header('If-None-Match') === entry.etag) return c.body(null, 304, headers);
     if (/\bgzip\b/.test(c.req.header('Accept-Encoding') ?? '')) {
-      return c.body(new Uint8Array(getMapLayerGzip(key, entry)), 200, { ...headers, 'Content-Encoding': 'gzip' });
+      return c.body(new Uint8Array(getMapLayerGzip(key, entry)), 200, {
+        ...headers,
+        'Content-Encoding': 'gzip',
+      });
     }
     return c.body(entry.body, 200, headers);
   });

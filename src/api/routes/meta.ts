@@ -25,7 +25,13 @@ const metaRoute = createRoute({
                 .nullable()
                 .openapi({ description: 'Set while the fictional demo data is loaded' }),
               organisations: z.array(
-                z.object({ key: z.string(), name: z.string(), kind: z.string(), isDemo: z.boolean(), workingArea: z.array(z.string()) }),
+                z.object({
+                  key: z.string(),
+                  name: z.string(),
+                  kind: z.string(),
+                  isDemo: z.boolean(),
+                  workingArea: z.array(z.string()),
+                }),
               ),
               basemap: z.object({ url: z.string(), attribution: z.string().nullable() }).nullable(),
               areaCounts: z.record(z.string(), z.number()),
@@ -56,7 +62,9 @@ const importRunsRoute = createRoute({
                 sha256: z.string().nullable(),
                 rows: z.number().nullable(),
                 status: z.enum(['running', 'succeeded', 'failed']),
-                messages: z.array(z.object({ level: z.enum(['info', 'warning', 'error']), text: z.string() })),
+                messages: z.array(
+                  z.object({ level: z.enum(['info', 'warning', 'error']), text: z.string() }),
+                ),
                 summary: z.record(z.string(), z.unknown()),
                 startedAt: z.string(),
                 finishedAt: z.string().nullable(),
@@ -83,7 +91,9 @@ export function metaRoutes({ db, engine, config }: ApiDeps) {
           engine,
           demo,
           organisations,
-          basemap: config.basemapUrl ? { url: config.basemapUrl, attribution: config.basemapAttribution } : null,
+          basemap: config.basemapUrl
+            ? { url: config.basemapUrl, attribution: config.basemapAttribution }
+            : null,
           areaCounts,
         },
         200,

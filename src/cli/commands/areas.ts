@@ -13,18 +13,30 @@ export async function areasListCommand(options: {
   json?: boolean;
 }): Promise<number> {
   if (options.level && !isAreaLevel(options.level)) {
-    throw new AppError('bad_request', `--level must be land, gemeente, wijk or buurt, not "${options.level}"`);
+    throw new AppError(
+      'bad_request',
+      `--level must be land, gemeente, wijk or buurt, not "${options.level}"`,
+    );
   }
   const level = options.level && isAreaLevel(options.level) ? options.level : undefined;
   return withDatabase(async ({ db }) => {
-    const boundaryYear = parseYear(options['boundary-year'], '--boundary-year') ?? (await findLatestBoundaryYear(db, level));
+    const boundaryYear =
+      parseYear(options['boundary-year'], '--boundary-year') ??
+      (await findLatestBoundaryYear(db, level));
     const parent = options.parent ? normaliseAreaCode(options.parent) : undefined;
     const areas =
       boundaryYear === null
         ? []
-        : await listAreas(db, { boundaryYear, ...(level ? { level } : {}), ...(parent ? { parentCode: parent } : {}) });
+        : await listAreas(db, {
+            boundaryYear,
+            ...(level ? { level } : {}),
+            ...(parent ? { parentCode: parent } : {}),
+          });
     if (parent && areas.length === 0) {
-      throw new AppError('area_not_found', `No areas under ${parent} in boundary year ${boundaryYear}`);
+      throw new AppError(
+        'area_not_found',
+        `No areas under ${parent} in boundary year ${boundaryYear}`,
+      );
     }
     if (options.json) {
       printJson({ boundaryYear, areas });
@@ -43,9 +55,17 @@ export async function areasShowCommand(
   code: string | undefined,
   options: { 'boundary-year'?: string; json?: boolean },
 ): Promise<number> {
-  if (!code) throw new AppError('bad_request', 'areas show needs an area code, e.g. buurtbalans areas show GM0392');
+  if (!code)
+    throw new AppError(
+      'bad_request',
+      'areas show needs an area code, e.g. buurtbalans areas show GM0392',
+    );
   return withDatabase(async ({ db }) => {
-    const profile = await getAreaProfile(db, normaliseAreaCode(code), parseYear(options['boundary-year'], '--boundary-year'));
+    const profile = await getAreaProfile(
+      db,
+      normaliseAreaCode(code),
+      parseYear(options['boundary-year'], '--boundary-year'),
+    );
     const { area, ancestors, children } = profile;
     if (options.json) {
       printJson({ ...area, ancestors, children, boundaryYears: profile.boundaryYears });
@@ -58,7 +78,14 @@ export async function areasShowCommand(
       `lies in:        ${ancestors.length ? ancestors.map((a) => `${a.name} (${a.code})`).join(' › ') : '–'}`,
       `bbox:           ${area.bbox ? `[${area.bbox.map((v) => v.toFixed(6)).join(', ')}]` : '– (no geometry)'}`,
       `source:         ${area.source}`,
-      `children:       ${children.length}${children.length ? `: ${children.slice(0, 8).map((c) => c.code).join(', ')}${children.length > 8 ? ', …' : ''}` : ''}`,
+      `children:       ${children.length}${
+        children.length
+          ? `: ${children
+              .slice(0, 8)
+              .map((c) => c.code)
+              .join(', ')}${children.length > 8 ? ', …' : ''}`
+          : ''
+      }`,
       `indicators:     ${profile.series.length}`,
     ];
     process.stdout.write(`${lines.join('\n')}\n`);

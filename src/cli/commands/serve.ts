@@ -10,7 +10,10 @@ export async function serveCommand(options: { port?: string; host?: string }): P
   });
   const started = Date.now();
   const server = await startServer(config);
-  const where = server.database.engine === 'pglite' ? `embedded database in ${server.database.location}` : `PostgreSQL at ${server.database.location}`;
+  const where =
+    server.database.engine === 'pglite'
+      ? `embedded database in ${server.database.location}`
+      : `PostgreSQL at ${server.database.location}`;
   process.stdout.write(`Buurtbalans draait op ${server.url}  (${where})\n`);
   if (server.database.created) process.stdout.write('Nieuwe database aangemaakt.\n');
   if (server.demo) {
@@ -19,7 +22,9 @@ export async function serveCommand(options: { port?: string; host?: string }): P
         `(${server.demo.seconds.toFixed(1)} s). Verwijderen: npx buurtbalans demo --remove\n`,
     );
   }
-  process.stdout.write(`Klaar in ${((Date.now() - started) / 1000).toFixed(1)} s. Stoppen: Ctrl+C\n`);
+  process.stdout.write(
+    `Klaar in ${((Date.now() - started) / 1000).toFixed(1)} s. Stoppen: Ctrl+C\n`,
+  );
   await new Promise<void>((resolve) => {
     const stop = () => resolve();
     process.once('SIGINT', stop);

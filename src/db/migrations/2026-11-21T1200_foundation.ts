@@ -93,7 +93,12 @@ export async function up(db: Kysely<any>): Promise<void> {
   await db.schema
     .createTable('indicator')
     .addColumn('id', 'serial', (c) => c.primaryKey())
-    .addColumn('key', 'text', (c) => c.notNull().unique().check(sql`key ~ '^[a-z][a-z0-9_]*$'`))
+    .addColumn('key', 'text', (c) =>
+      c
+        .notNull()
+        .unique()
+        .check(sql`key ~ '^[a-z][a-z0-9_]*$'`),
+    )
     .addColumn('name_nl', 'text', (c) => c.notNull())
     .addColumn('name_en', 'text', (c) => c.notNull())
     .addColumn('unit', 'text', (c) => c.notNull())
@@ -137,12 +142,12 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('indicator_id', 'integer', (c) =>
       c.notNull().references('indicator.id').onDelete('cascade'),
     )
-    .addColumn('data_year', 'integer', (c) => c.notNull().check(sql`data_year between 1900 and 2100`))
+    .addColumn('data_year', 'integer', (c) =>
+      c.notNull().check(sql`data_year between 1900 and 2100`),
+    )
     .addColumn('value', 'float8')
     .addColumn('status', 'text', (c) =>
-      c
-        .notNull()
-        .check(sql`status in ('ok','secret','missing','provisional','not_applicable')`),
+      c.notNull().check(sql`status in ('ok','secret','missing','provisional','not_applicable')`),
     )
     .addColumn('source', 'text', (c) => c.notNull())
     .addColumn('source_release', 'text')

@@ -30,7 +30,10 @@ export function toArea(row: AreaColumns): Area {
     parentCode: row.parent_code,
     gemeenteCode: row.gemeente_code,
     bbox:
-      row.bbox_west === null || row.bbox_south === null || row.bbox_east === null || row.bbox_north === null
+      row.bbox_west === null ||
+      row.bbox_south === null ||
+      row.bbox_east === null ||
+      row.bbox_north === null
         ? null
         : [row.bbox_west, row.bbox_south, row.bbox_east, row.bbox_north],
     source: row.source,
@@ -132,7 +135,10 @@ export async function findAreaIds(
   boundaryYear: number,
   codes?: readonly string[],
 ): Promise<Map<string, number>> {
-  let query = db.selectFrom('area').select(['id', 'code']).where('boundary_year', '=', boundaryYear);
+  let query = db
+    .selectFrom('area')
+    .select(['id', 'code'])
+    .where('boundary_year', '=', boundaryYear);
   if (codes) {
     if (codes.length === 0) return new Map();
     query = query.where('code', 'in', codes);

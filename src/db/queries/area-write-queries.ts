@@ -85,12 +85,17 @@ export async function replaceAreaShapes(
 ): Promise<void> {
   const ids = [...new Set(shapes.map((s) => areaIds.get(s.code)).filter((id) => id !== undefined))];
   for (let i = 0; i < ids.length; i += SHAPE_BATCH) {
-    await trx.deleteFrom('area_shape').where('area_id', 'in', ids.slice(i, i + SHAPE_BATCH)).execute();
+    await trx
+      .deleteFrom('area_shape')
+      .where('area_id', 'in', ids.slice(i, i + SHAPE_BATCH))
+      .execute();
   }
   for (let i = 0; i < shapes.length; i += SHAPE_BATCH) {
     const batch = shapes.slice(i, i + SHAPE_BATCH).flatMap((s) => {
       const areaId = areaIds.get(s.code);
-      return areaId === undefined ? [] : [{ area_id: areaId, detail: s.detail, geojson: s.geojson }];
+      return areaId === undefined
+        ? []
+        : [{ area_id: areaId, detail: s.detail, geojson: s.geojson }];
     });
     if (batch.length > 0) await trx.insertInto('area_shape').values(batch).execute();
   }

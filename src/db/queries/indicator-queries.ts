@@ -1,5 +1,11 @@
 import type { Kysely, Transaction } from 'kysely';
-import type { ClassSchemeKey, Direction, Indicator, Theme, ValueKind } from '../../domain/indicators/indicator.js';
+import type {
+  ClassSchemeKey,
+  Direction,
+  Indicator,
+  Theme,
+  ValueKind,
+} from '../../domain/indicators/indicator.js';
 import type { Database, IndicatorRow } from '../tables.js';
 
 type Db = Kysely<Database> | Transaction<Database>;
@@ -75,8 +81,15 @@ export async function listIndicators(db: Db): Promise<Indicator[]> {
   return rows.map(toIndicator);
 }
 
-export async function findIndicator(db: Db, key: string): Promise<(Indicator & { id: number }) | null> {
-  const row = await db.selectFrom('indicator').selectAll().where('key', '=', key).executeTakeFirst();
+export async function findIndicator(
+  db: Db,
+  key: string,
+): Promise<(Indicator & { id: number }) | null> {
+  const row = await db
+    .selectFrom('indicator')
+    .selectAll()
+    .where('key', '=', key)
+    .executeTakeFirst();
   return row ? { id: row.id, ...toIndicator(row) } : null;
 }
 

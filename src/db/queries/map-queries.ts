@@ -44,18 +44,21 @@ export async function findMapRows(db: Kysely<Database>, q: MapQuery): Promise<Ma
     .where('a.level', '=', q.level);
   if (q.parentCode) {
     const parent = q.parentCode;
-    query = query.where((eb) => eb.or([eb('a.parent_code', '=', parent), eb('a.gemeente_code', '=', parent)]));
+    query = query.where((eb) =>
+      eb.or([eb('a.parent_code', '=', parent), eb('a.gemeente_code', '=', parent)]),
+    );
   }
-  const rows = await (q.classIndicatorId === null
-    ? query.select(sql<number | null>`null::float8`.as('class_value'))
-    : query
-        .leftJoin('observation as c', (join) =>
-          join
-            .onRef('c.area_id', '=', 'a.id')
-            .on('c.indicator_id', '=', q.classIndicatorId!)
-            .on('c.data_year', '=', q.year),
-        )
-        .select('c.value as class_value')
+  const rows = await (
+    q.classIndicatorId === null
+      ? query.select(sql<number | null>`null::float8`.as('class_value'))
+      : query
+          .leftJoin('observation as c', (join) =>
+            join
+              .onRef('c.area_id', '=', 'a.id')
+              .on('c.indicator_id', '=', q.classIndicatorId!)
+              .on('c.data_year', '=', q.year),
+          )
+          .select('c.value as class_value')
   )
     .orderBy('a.code')
     .execute();

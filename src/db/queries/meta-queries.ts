@@ -5,7 +5,11 @@ type Db = Kysely<Database> | Transaction<Database>;
 
 /** Small facts about this installation (e.g. when the demo was loaded). */
 export async function getMeta<T>(db: Db, key: string): Promise<T | null> {
-  const row = await db.selectFrom('app_meta').select('value').where('key', '=', key).executeTakeFirst();
+  const row = await db
+    .selectFrom('app_meta')
+    .select('value')
+    .where('key', '=', key)
+    .executeTakeFirst();
   return row ? (row.value as T) : null;
 }
 
@@ -13,7 +17,11 @@ export async function setMeta(db: Db, key: string, value: unknown): Promise<void
   await db
     .insertInto('app_meta')
     .values({ key, value: JSON.stringify(value) })
-    .onConflict((oc) => oc.column('key').doUpdateSet((eb) => ({ value: eb.ref('excluded.value'), updated_at: new Date() })))
+    .onConflict((oc) =>
+      oc
+        .column('key')
+        .doUpdateSet((eb) => ({ value: eb.ref('excluded.value'), updated_at: new Date() })),
+    )
     .execute();
 }
 

@@ -41,18 +41,21 @@ export async function upsertObservations(
       .insertInto('observation')
       .values(batch)
       .onConflict((oc) =>
-        oc.columns(['area_id', 'indicator_id', 'data_year']).doUpdateSet((eb) => ({
-          value: eb.ref('excluded.value'),
-          status: eb.ref('excluded.status'),
-          source: eb.ref('excluded.source'),
-          source_release: eb.ref('excluded.source_release'),
-          import_run_id: eb.ref('excluded.import_run_id'),
-        })).where((eb) =>
-          // The demo replaces its own figures only, never real ones.
-          options.onlyReplaceSource === undefined
-            ? eb.lit(true)
-            : eb('observation.source', '=', options.onlyReplaceSource),
-        ),
+        oc
+          .columns(['area_id', 'indicator_id', 'data_year'])
+          .doUpdateSet((eb) => ({
+            value: eb.ref('excluded.value'),
+            status: eb.ref('excluded.status'),
+            source: eb.ref('excluded.source'),
+            source_release: eb.ref('excluded.source_release'),
+            import_run_id: eb.ref('excluded.import_run_id'),
+          }))
+          .where((eb) =>
+            // The demo replaces its own figures only, never real ones.
+            options.onlyReplaceSource === undefined
+              ? eb.lit(true)
+              : eb('observation.source', '=', options.onlyReplaceSource),
+          ),
       )
       .executeTakeFirst();
     written += Number(result.numInsertedOrUpdatedRows ?? 0n);
@@ -64,7 +67,10 @@ export async function deleteObservationsBySource(
   trx: Transaction<Database>,
   source: string,
 ): Promise<number> {
-  const result = await trx.deleteFrom('observation').where('source', '=', source).executeTakeFirst();
+  const result = await trx
+    .deleteFrom('observation')
+    .where('source', '=', source)
+    .executeTakeFirst();
   return Number(result.numDeletedRows);
 }
 
@@ -96,7 +102,8 @@ export async function listSeriesOfAreas(
     let list = out.get(r.area_id);
     if (!list) out.set(r.area_id, (list = []));
     let series = list[list.length - 1];
-    if (!series || series.indicatorKey !== r.key) list.push((series = { indicatorKey: r.key, points: [] }));
+    if (!series || series.indicatorKey !== r.key)
+      list.push((series = { indicatorKey: r.key, points: [] }));
     const point: Observation = {
       year: r.data_year,
       value: r.value,
@@ -125,7 +132,9 @@ export async function listYearsOfIndicator(
     .where('a.level', '=', scope.level);
   if (scope.parentCode) {
     const parent = scope.parentCode;
-    query = query.where((eb) => eb.or([eb('a.parent_code', '=', parent), eb('a.gemeente_code', '=', parent)]));
+    query = query.where((eb) =>
+      eb.or([eb('a.parent_code', '=', parent), eb('a.gemeente_code', '=', parent)]),
+    );
   }
   const rows = await query.orderBy('o.data_year').execute();
   return rows.map((r) => r.data_year);

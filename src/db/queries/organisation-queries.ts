@@ -21,7 +21,9 @@ export async function insertOrganisations(
       .insertInto('organisation')
       .values({ key: org.key, name: org.name, kind: org.kind, is_demo: isDemo })
       .onConflict((oc) =>
-        oc.column('key').doUpdateSet((eb) => ({ name: eb.ref('excluded.name'), kind: eb.ref('excluded.kind') })),
+        oc
+          .column('key')
+          .doUpdateSet((eb) => ({ name: eb.ref('excluded.name'), kind: eb.ref('excluded.kind') })),
       )
       .returning('id')
       .executeTakeFirstOrThrow();
@@ -50,7 +52,11 @@ export async function listOrganisations(db: Db): Promise<Organisation[]> {
   const byKey = new Map<string, Organisation>();
   for (const r of rows) {
     let org = byKey.get(r.key);
-    if (!org) byKey.set(r.key, (org = { key: r.key, name: r.name, kind: r.kind, isDemo: r.is_demo, workingArea: [] }));
+    if (!org)
+      byKey.set(
+        r.key,
+        (org = { key: r.key, name: r.name, kind: r.kind, isDemo: r.is_demo, workingArea: [] }),
+      );
     if (r.area_code) org.workingArea.push(r.area_code);
   }
   return [...byKey.values()];

@@ -3,8 +3,20 @@ import type { ObservationStatus } from '../shared/observation-status.js';
 export type Locale = 'nl' | 'en';
 
 const STATUS_LABELS: Record<Locale, Record<ObservationStatus, string>> = {
-  nl: { ok: '', secret: 'geheim', missing: 'ontbreekt', provisional: 'voorlopig', not_applicable: 'n.v.t.' },
-  en: { ok: '', secret: 'secret', missing: 'missing', provisional: 'provisional', not_applicable: 'n/a' },
+  nl: {
+    ok: '',
+    secret: 'geheim',
+    missing: 'ontbreekt',
+    provisional: 'voorlopig',
+    not_applicable: 'n.v.t.',
+  },
+  en: {
+    ok: '',
+    secret: 'secret',
+    missing: 'missing',
+    provisional: 'provisional',
+    not_applicable: 'n/a',
+  },
 };
 
 /** Words for a status, e.g. "geheim" for a figure CBS suppressed. */

@@ -14,7 +14,10 @@ export interface PreparedShape {
  * geometry is stored so that no map request simplifies or re-encodes anything.
  * @example prepareShapes(polygon).shapes.map((s) => s.detail) // [0, 1, 2]
  */
-export function prepareShapes(geometry: Polygon | MultiPolygon): { bbox: BBox; shapes: PreparedShape[] } {
+export function prepareShapes(geometry: Polygon | MultiPolygon): {
+  bbox: BBox;
+  shapes: PreparedShape[];
+} {
   return {
     bbox: bboxOf(geometry),
     shapes: DETAIL_LEVELS.map((level) => ({

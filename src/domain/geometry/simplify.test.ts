@@ -45,7 +45,10 @@ describe('simplifyRing', () => {
 
 describe('simplifyGeometry', () => {
   test('a tiny outer ring survives at a finer level; a tiny hole is dropped', () => {
-    const polygon: Polygon = { type: 'Polygon', coordinates: [circle(30, 0.0003), circle(10, 0.00001)] };
+    const polygon: Polygon = {
+      type: 'Polygon',
+      coordinates: [circle(30, 0.0003), circle(10, 0.00001)],
+    };
     const out = simplifyGeometry(polygon, 0.002, 3) as Polygon;
     expect(out.coordinates).toHaveLength(1);
     expect(out.coordinates[0]!.length).toBeGreaterThanOrEqual(4);

@@ -118,16 +118,24 @@ export function simplifyGeometry(
   decimals: number,
 ): Polygon | MultiPolygon {
   if (geometry.type === 'Polygon') {
-    return { type: 'Polygon', coordinates: simplifyPolygon(geometry.coordinates, tolerance, decimals) };
+    return {
+      type: 'Polygon',
+      coordinates: simplifyPolygon(geometry.coordinates, tolerance, decimals),
+    };
   }
   return {
     type: 'MultiPolygon',
-    coordinates: geometry.coordinates.map((polygon) => simplifyPolygon(polygon, tolerance, decimals)),
+    coordinates: geometry.coordinates.map((polygon) =>
+      simplifyPolygon(polygon, tolerance, decimals),
+    ),
   };
 }
 
 /** Number of positions, to measure what simplification saved. */
 export function countPositions(geometry: Polygon | MultiPolygon): number {
   const polygons = geometry.type === 'Polygon' ? [geometry.coordinates] : geometry.coordinates;
-  return polygons.reduce((sum, polygon) => sum + polygon.reduce((s, ring) => s + ring.length, 0), 0);
+  return polygons.reduce(
+    (sum, polygon) => sum + polygon.reduce((s, ring) => s + ring.length, 0),
+    0,
+  );
 }

@@ -117,8 +117,7 @@ const cbs: Entry[] = [
     decimals: 0,
     descriptionNl:
       'Aandeel particuliere huishoudens in de laagste 40% van het gestandaardiseerd inkomen van Nederland.',
-    descriptionEn:
-      'Share of private households in the national lowest 40% of standardised income.',
+    descriptionEn: 'Share of private households in the national lowest 40% of standardised income.',
   },
   {
     key: 'p_hh_osm',
@@ -130,8 +129,10 @@ const cbs: Entry[] = [
     direction: 'higher_is_worse',
     theme: 'inkomen',
     decimals: 0,
-    descriptionNl: 'Aandeel huishoudens met een inkomen onder of rond het sociaal minimum (tot 105%).',
-    descriptionEn: 'Share of households with an income below or around the social minimum (up to 105%).',
+    descriptionNl:
+      'Aandeel huishoudens met een inkomen onder of rond het sociaal minimum (tot 105%).',
+    descriptionEn:
+      'Share of households with an income below or around the social minimum (up to 105%).',
   },
   {
     key: 'a_soz_wb',
@@ -156,8 +157,10 @@ const cbs: Entry[] = [
     direction: 'higher_is_worse',
     theme: 'sociaal',
     decimals: 1,
-    descriptionNl: 'Personen met bijstand per 1.000 inwoners; berekend uit a_soz_wb en a_inw van hetzelfde jaar.',
-    descriptionEn: 'Persons on social assistance per 1,000 inhabitants; computed from a_soz_wb and a_inw of the same year.',
+    descriptionNl:
+      'Personen met bijstand per 1.000 inwoners; berekend uit a_soz_wb en a_inw van hetzelfde jaar.',
+    descriptionEn:
+      'Persons on social assistance per 1,000 inhabitants; computed from a_soz_wb and a_inw of the same year.',
   },
 ];
 
@@ -226,8 +229,10 @@ const lbm: Entry[] = [
     direction: 'higher_is_better',
     theme: 'leefbaarheid',
     decimals: 0,
-    descriptionNl: 'Klasse 1 (zeer onvoldoende) tot 9 (uitstekend), zoals de Leefbaarometer die publiceert (kscore).',
-    descriptionEn: 'Class 1 (very insufficient) to 9 (excellent) as published by the Leefbaarometer (kscore).',
+    descriptionNl:
+      'Klasse 1 (zeer onvoldoende) tot 9 (uitstekend), zoals de Leefbaarometer die publiceert (kscore).',
+    descriptionEn:
+      'Class 1 (very insufficient) to 9 (excellent) as published by the Leefbaarometer (kscore).',
     classScheme: 'lbm_score',
   },
   {
@@ -256,15 +261,52 @@ const lbm: Entry[] = [
     direction: 'higher_is_better',
     theme: 'leefbaarheid',
     decimals: 0,
-    descriptionNl: 'Klasse 1–9 van de totale afwijking (kafw), symmetrisch rond 0; 5 is rond het gemiddelde.',
-    descriptionEn: 'Class 1–9 of the total deviation (kafw), symmetric around 0; 5 is around average.',
+    descriptionNl:
+      'Klasse 1–9 van de totale afwijking (kafw), symmetrisch rond 0; 5 is rond het gemiddelde.',
+    descriptionEn:
+      'Class 1–9 of the total deviation (kafw), symmetric around 0; 5 is around average.',
     classScheme: 'lbm_dimension',
   },
-  ...dimension('lbm_won', 'Woningvoorraad', 'Housing stock', 'wonen', 'woningtypen, bouwperiode, eigendom', 'dwelling types, age, tenure'),
-  ...dimension('lbm_fys', 'Fysieke omgeving', 'Physical environment', 'omgeving', 'geluid, groen, water, dichtheid', 'noise, green, water, density'),
-  ...dimension('lbm_vrz', 'Voorzieningen', 'Amenities', 'voorzieningen', 'nabijheid van winkels, zorg, ov, cultuur', 'proximity of shops, care, transport, culture'),
-  ...dimension('lbm_soc', 'Sociale samenhang', 'Social cohesion', 'sociaal', 'verhuizingen, samenstelling, sociaal-economische mix', 'residential mobility, composition, socio-economic mix'),
-  ...dimension('lbm_onv', 'Overlast en onveiligheid', 'Nuisance and insecurity', 'veiligheid', 'criminaliteit, overlast, verstoringen', 'crime, nuisance, disturbances'),
+  ...dimension(
+    'lbm_won',
+    'Woningvoorraad',
+    'Housing stock',
+    'wonen',
+    'woningtypen, bouwperiode, eigendom',
+    'dwelling types, age, tenure',
+  ),
+  ...dimension(
+    'lbm_fys',
+    'Fysieke omgeving',
+    'Physical environment',
+    'omgeving',
+    'geluid, groen, water, dichtheid',
+    'noise, green, water, density',
+  ),
+  ...dimension(
+    'lbm_vrz',
+    'Voorzieningen',
+    'Amenities',
+    'voorzieningen',
+    'nabijheid van winkels, zorg, ov, cultuur',
+    'proximity of shops, care, transport, culture',
+  ),
+  ...dimension(
+    'lbm_soc',
+    'Sociale samenhang',
+    'Social cohesion',
+    'sociaal',
+    'verhuizingen, samenstelling, sociaal-economische mix',
+    'residential mobility, composition, socio-economic mix',
+  ),
+  ...dimension(
+    'lbm_onv',
+    'Overlast en onveiligheid',
+    'Nuisance and insecurity',
+    'veiligheid',
+    'criminaliteit, overlast, verstoringen',
+    'crime, nuisance, disturbances',
+  ),
 ];
 
 /** All built-in indicators, in the order the interface lists them. */

@@ -6,7 +6,13 @@
  * - not_applicable: cannot occur (CBS blank cell)
  * - provisional: CBS "*" — a value, to be replaced
  */
-export const OBSERVATION_STATUSES = ['ok', 'secret', 'missing', 'provisional', 'not_applicable'] as const;
+export const OBSERVATION_STATUSES = [
+  'ok',
+  'secret',
+  'missing',
+  'provisional',
+  'not_applicable',
+] as const;
 export type ObservationStatus = (typeof OBSERVATION_STATUSES)[number];
 
 export function statusCarriesValue(status: ObservationStatus): boolean {

@@ -1,7 +1,10 @@
 /** Pure helpers for the SVG charts: scales, ticks and line paths with gaps. */
 
 /** A linear map from a domain to a range; a flat domain maps to the range's middle. */
-export function linearScale(domain: [number, number], range: [number, number]): (v: number) => number {
+export function linearScale(
+  domain: [number, number],
+  range: [number, number],
+): (v: number) => number {
   const [d0, d1] = domain;
   const [r0, r1] = range;
   if (d0 === d1) return () => (r0 + r1) / 2;

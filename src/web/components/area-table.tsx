@@ -14,7 +14,10 @@ type SortKey = 'name' | 'code' | 'value';
  */
 export function AreaTable({ layer }: { layer: MapLayerResponse }) {
   const { t, locale } = useI18n();
-  const [sort, setSort] = useState<{ key: SortKey; ascending: boolean }>({ key: 'value', ascending: false });
+  const [sort, setSort] = useState<{ key: SortKey; ascending: boolean }>({
+    key: 'value',
+    ascending: false,
+  });
   const rows = useMemo(() => {
     const list = layer.features.map((f) => f.properties);
     const compare = (a: MapFeatureProperties, b: MapFeatureProperties) => {
@@ -30,11 +33,17 @@ export function AreaTable({ layer }: { layer: MapLayerResponse }) {
     return list.sort(compare);
   }, [layer, sort]);
   const colourOf = new Map(layer.classification.classes.map((c) => [c.class, c.colour]));
-  const labelOf = new Map(layer.classification.classes.map((c) => [c.class, locale === 'nl' ? c.labelNl : c.labelEn]));
+  const labelOf = new Map(
+    layer.classification.classes.map((c) => [c.class, locale === 'nl' ? c.labelNl : c.labelEn]),
+  );
   const header = (key: SortKey, label: string, numeric = false) => {
     const active = sort.key === key;
     return (
-      <th scope="col" aria-sort={active ? (sort.ascending ? 'ascending' : 'descending') : 'none'} className={numeric ? 'num' : undefined}>
+      <th
+        scope="col"
+        aria-sort={active ? (sort.ascending ? 'ascending' : 'descending') : 'none'}
+        className={numeric ? 'num' : undefined}
+      >
         <button
           type="button"
           className="sort"
@@ -51,13 +60,20 @@ export function AreaTable({ layer }: { layer: MapLayerResponse }) {
     <div className="table-wrap">
       <table className="data-table" data-testid="area-table">
         <caption>
-          {t('table.caption', { indicator: indicatorName(layer.indicator, locale), year: layer.year ?? '–' })}
+          {t('table.caption', {
+            indicator: indicatorName(layer.indicator, locale),
+            year: layer.year ?? '–',
+          })}
         </caption>
         <thead>
           <tr>
             {header('name', t('table.name'))}
             {header('code', t('table.code'))}
-            {header('value', `${t('table.value')}${layer.indicator.unit !== 'aantal' ? ` (${layer.indicator.unit})` : ''}`, true)}
+            {header(
+              'value',
+              `${t('table.value')}${layer.indicator.unit !== 'aantal' ? ` (${layer.indicator.unit})` : ''}`,
+              true,
+            )}
             <th scope="col">{t('table.class')}</th>
           </tr>
         </thead>
@@ -68,13 +84,25 @@ export function AreaTable({ layer }: { layer: MapLayerResponse }) {
                 <Link to={areaPath(p.code)}>{p.name}</Link>
               </th>
               <td className="code">{p.code}</td>
-              <td className={`num${p.value === null ? ' status' : ''}`} title={p.value === null ? statusLabel(p.status, locale) : undefined}>
-                {formatFigure(p.value, p.status, { unit: '', decimals: layer.indicator.decimals }, locale)}
+              <td
+                className={`num${p.value === null ? ' status' : ''}`}
+                title={p.value === null ? statusLabel(p.status, locale) : undefined}
+              >
+                {formatFigure(
+                  p.value,
+                  p.status,
+                  { unit: '', decimals: layer.indicator.decimals },
+                  locale,
+                )}
               </td>
               <td>
                 {p.class !== null ? (
                   <span className="class-chip">
-                    <span className="swatch" style={{ background: colourOf.get(p.class) }} aria-hidden="true" />
+                    <span
+                      className="swatch"
+                      style={{ background: colourOf.get(p.class) }}
+                      aria-hidden="true"
+                    />
                     {labelOf.get(p.class) ?? t('map.classOf', { n: p.class })}
                   </span>
                 ) : (

@@ -13,7 +13,8 @@ export function Loading({ label }: { label: string }) {
 /** An error the user can act on: the server's message, and a retry. */
 export function ErrorPanel({ error, onRetry }: { error: Error; onRetry?: () => void }) {
   const { t } = useI18n();
-  const message = error instanceof ApiError && error.code === 'network' ? t('error.network') : error.message;
+  const message =
+    error instanceof ApiError && error.code === 'network' ? t('error.network') : error.message;
   return (
     <div className="error-panel" role="alert">
       <strong>{t('error.title')}</strong>

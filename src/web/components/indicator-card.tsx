@@ -27,17 +27,28 @@ interface Props {
 }
 
 /** One indicator of an area: newest figure, class, comparison with gemeente and land, trend. */
-export function IndicatorCard({ indicator, series, classSeries, classScheme, areaName, references }: Props) {
+export function IndicatorCard({
+  indicator,
+  series,
+  classSeries,
+  classScheme,
+  areaName,
+  references,
+}: Props) {
   const { t, locale } = useI18n();
   const [showTable, setShowTable] = useState(false);
   const tableId = useId();
-  const latest = [...series.points].reverse().find((p) => p.value !== null) ?? series.points[series.points.length - 1]!;
+  const latest =
+    [...series.points].reverse().find((p) => p.value !== null) ??
+    series.points[series.points.length - 1]!;
   const latestClass = classSeries?.points.find((p) => p.year === latest.year && p.value !== null);
   const classLabels = classScheme ? CLASS_SCHEMES_BY_KEY[classScheme] : null;
   const name = indicatorName(indicator, locale);
   const lines: TrendLine[] = [
     { key: 'area', label: areaName, role: 'area', points: series.points },
-    ...references.flatMap((r) => (r.series ? [{ key: r.role, label: r.name, role: r.role, points: r.series.points }] : [])),
+    ...references.flatMap((r) =>
+      r.series ? [{ key: r.role, label: r.name, role: r.role, points: r.series.points }] : [],
+    ),
   ];
   const first = series.points.find((p) => p.value !== null);
   const chartLabel =
@@ -50,17 +61,41 @@ export function IndicatorCard({ indicator, series, classSeries, classScheme, are
       <header>
         <h3 id={`${tableId}-title`}>{name}</h3>
         {latestClass && classLabels ? (
-          <span className="class-chip" title={t('area.class', { n: latestClass.value!, label: classLabels.labelsNl[latestClass.value! - 1] ?? '' })}>
-            <span className="swatch" style={{ background: LBM_CLASS_COLOURS[latestClass.value! - 1] }} aria-hidden="true" />
-            {(locale === 'nl' ? classLabels.labelsNl : classLabels.labelsEn)[latestClass.value! - 1]}
+          <span
+            className="class-chip"
+            title={t('area.class', {
+              n: latestClass.value!,
+              label: classLabels.labelsNl[latestClass.value! - 1] ?? '',
+            })}
+          >
+            <span
+              className="swatch"
+              style={{ background: LBM_CLASS_COLOURS[latestClass.value! - 1] }}
+              aria-hidden="true"
+            />
+            {
+              (locale === 'nl' ? classLabels.labelsNl : classLabels.labelsEn)[
+                latestClass.value! - 1
+              ]
+            }
           </span>
         ) : null}
       </header>
       <p className="figure">
-        <span className={latest.value === null ? 'value status' : 'value'} title={explain ?? undefined}>
-          {formatFigure(latest.value, latest.status, { unit: indicator.unit === '%' ? '%' : '', decimals: indicator.decimals }, locale)}
+        <span
+          className={latest.value === null ? 'value status' : 'value'}
+          title={explain ?? undefined}
+        >
+          {formatFigure(
+            latest.value,
+            latest.status,
+            { unit: indicator.unit === '%' ? '%' : '', decimals: indicator.decimals },
+            locale,
+          )}
         </span>
-        {latest.value !== null && unitSuffix(indicator.unit) && indicator.unit !== '%' ? <span className="unit">{indicator.unit}</span> : null}
+        {latest.value !== null && unitSuffix(indicator.unit) && indicator.unit !== '%' ? (
+          <span className="unit">{indicator.unit}</span>
+        ) : null}
         <span className="year">{latest.year}</span>
       </p>
       {explain ? <p className="hint">{explain}</p> : null}
@@ -68,22 +103,38 @@ export function IndicatorCard({ indicator, series, classSeries, classScheme, are
         {references.map((r) => {
           const point = r.series?.points.find((p) => p.year === latest.year);
           if (!point) return null;
-          const diff = point.value !== null && latest.value !== null ? latest.value - point.value : null;
+          const diff =
+            point.value !== null && latest.value !== null ? latest.value - point.value : null;
           return (
             <li key={r.role}>
               <span className="ref-name">{r.name}</span>{' '}
-              <span className="ref-value">{formatFigure(point.value, point.status, indicator, locale)}</span>
-              {diff !== null ? <span className="diff"> ({formatDifference(diff, indicator, locale)})</span> : null}
+              <span className="ref-value">
+                {formatFigure(point.value, point.status, indicator, locale)}
+              </span>
+              {diff !== null ? (
+                <span className="diff"> ({formatDifference(diff, indicator, locale)})</span>
+              ) : null}
             </li>
           );
         })}
       </ul>
       {series.points.length > 1 ? (
         <>
-          <TrendChart lines={lines} decimals={indicator.decimals} locale={locale} label={chartLabel} />
+          <TrendChart
+            lines={lines}
+            decimals={indicator.decimals}
+            locale={locale}
+            label={chartLabel}
+          />
           <div className="card-foot">
             <TrendKey lines={lines} />
-            <button type="button" className="link-button" aria-expanded={showTable} aria-controls={tableId} onClick={() => setShowTable(!showTable)}>
+            <button
+              type="button"
+              className="link-button"
+              aria-expanded={showTable}
+              aria-controls={tableId}
+              onClick={() => setShowTable(!showTable)}
+            >
               {showTable ? t('area.hideTable') : t('area.showTable')}
             </button>
           </div>
@@ -104,8 +155,20 @@ export function IndicatorCard({ indicator, series, classSeries, classScheme, are
                   <tr key={p.year}>
                     <th scope="row">{p.year}</th>
                     {lines.map((l) => {
-                      const q = l.points.find((x) => x.year === p.year) as Series['points'][number] | undefined;
-                      return <td key={l.key}>{q ? formatFigure(q.value, q.status, { unit: '', decimals: indicator.decimals }, locale) : '–'}</td>;
+                      const q = l.points.find((x) => x.year === p.year) as
+                        Series['points'][number] | undefined;
+                      return (
+                        <td key={l.key}>
+                          {q
+                            ? formatFigure(
+                                q.value,
+                                q.status,
+                                { unit: '', decimals: indicator.decimals },
+                                locale,
+                              )
+                            : '–'}
+                        </td>
+                      );
                     })}
                   </tr>
                 ))}
@@ -117,7 +180,9 @@ export function IndicatorCard({ indicator, series, classSeries, classScheme, are
       <p className="source-note">
         {t('area.sourceLine', { source: indicator.source, year: latest.year })}
         {latest.source === 'demo' ? <span className="demo-tag"> · demo (fictief)</span> : null}
-        {latest.status !== 'ok' && latest.value !== null ? ` · ${statusLabel(latest.status, locale)}` : ''}
+        {latest.status !== 'ok' && latest.value !== null
+          ? ` · ${statusLabel(latest.status, locale)}`
+          : ''}
       </p>
     </article>
   );

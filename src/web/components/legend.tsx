@@ -23,7 +23,9 @@ export function Legend({ layer }: { layer: MapLayerResponse }) {
       </h2>
       <p className="legend-subject">
         {indicatorName(indicator, locale)}
-        {indicator.unit && indicator.unit !== 'aantal' ? <span className="unit"> ({indicator.unit})</span> : null}
+        {indicator.unit && indicator.unit !== 'aantal' ? (
+          <span className="unit"> ({indicator.unit})</span>
+        ) : null}
       </p>
       <ul className="legend-list">
         {classes.map((c) => (
@@ -38,12 +40,18 @@ export function Legend({ layer }: { layer: MapLayerResponse }) {
           </li>
         ))}
         <li>
-          <span className="swatch" style={{ background: classification.noDataColour }} aria-hidden="true" />
+          <span
+            className="swatch"
+            style={{ background: classification.noDataColour }}
+            aria-hidden="true"
+          />
           <span className="legend-label">{t('map.noData')}</span>
           <span className="legend-count">{missing}</span>
         </li>
       </ul>
-      <p className="hint">{classification.method === 'fixed' ? t('map.fixedNote') : t('map.quantileNote')}</p>
+      <p className="hint">
+        {classification.method === 'fixed' ? t('map.fixedNote') : t('map.quantileNote')}
+      </p>
     </section>
   );
 }

@@ -7,10 +7,26 @@ import { areaPath, Link } from '../router.js';
  * Where the area lies among its neighbours: the areas of the same level in the same gemeente
  * drawn as SVG, this one highlighted. Light and static; the neighbours are links.
  */
-export function LocatorMap({ area, indicator, label }: { area: Area; indicator: string; label: string }) {
+export function LocatorMap({
+  area,
+  indicator,
+  label,
+}: {
+  area: Area;
+  indicator: string;
+  label: string;
+}) {
   const inGemeente = area.level === 'buurt' || area.level === 'wijk';
   const layer = useMapLayerQuery(
-    area.level === 'land' ? null : { level: area.level, parent: inGemeente ? area.gemeenteCode : null, indicator, year: null, zoom: 10 },
+    area.level === 'land'
+      ? null
+      : {
+          level: area.level,
+          parent: inGemeente ? area.gemeenteCode : null,
+          indicator,
+          year: null,
+          zoom: 10,
+        },
   ).data;
   if (!layer) return <div className="locator placeholder" aria-hidden="true" />;
   const shapes = layer.features.filter((f) => f.geometry !== null);
@@ -21,20 +37,37 @@ export function LocatorMap({ area, indicator, label }: { area: Area; indicator: 
   const width = (east - west) * kx;
   const height = north - south;
   const scale = 300 / Math.max(width, height);
-  const project = (p: Position) => `${(((p[0]! - west) * kx) * scale).toFixed(1)},${((north - p[1]!) * scale).toFixed(1)}`;
+  const project = (p: Position) =>
+    `${((p[0]! - west) * kx * scale).toFixed(1)},${((north - p[1]!) * scale).toFixed(1)}`;
   const pathOf = (g: Polygon | MultiPolygon) =>
     (g.type === 'Polygon' ? [g.coordinates] : g.coordinates)
       .flatMap((polygon) => polygon.map((ring) => `M${ring.map(project).join('L')}Z`))
       .join('');
   return (
-    <svg className="locator" viewBox={`-2 -2 ${width * scale + 4} ${height * scale + 4}`} role="group" aria-label={label}>
+    <svg
+      className="locator"
+      viewBox={`-2 -2 ${width * scale + 4} ${height * scale + 4}`}
+      role="group"
+      aria-label={label}
+    >
       {shapes.map((f) => {
         const current = f.properties.code === area.code;
-        const shape = <path d={pathOf(f.geometry!)} className={current ? 'current' : 'other'} fillRule="evenodd" />;
+        const shape = (
+          <path
+            d={pathOf(f.geometry!)}
+            className={current ? 'current' : 'other'}
+            fillRule="evenodd"
+          />
+        );
         return current ? (
           <g key={f.properties.code}>{shape}</g>
         ) : (
-          <Link key={f.properties.code} to={areaPath(f.properties.code)} aria-label={f.properties.name} tabIndex={-1}>
+          <Link
+            key={f.properties.code}
+            to={areaPath(f.properties.code)}
+            aria-label={f.properties.name}
+            tabIndex={-1}
+          >
             <title>{f.properties.name}</title>
             {shape}
           </Link>

@@ -4,7 +4,13 @@ export interface Meta {
   product: 'Buurtbalans';
   engine: 'pglite' | 'postgres';
   demo: { loadedAt: string; areas: number; observations: number } | null;
-  organisations: Array<{ key: string; name: string; kind: string; isDemo: boolean; workingArea: string[] }>;
+  organisations: Array<{
+    key: string;
+    name: string;
+    kind: string;
+    isDemo: boolean;
+    workingArea: string[];
+  }>;
   basemap: { url: string; attribution: string | null } | null;
   areaCounts: Record<string, number>;
 }

@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useState, useSyncExternalStore } from 'react';
 import { fetchJson } from '../api-client.js';
 
 export interface QueryState<T> {
@@ -11,54 +11,74 @@ export interface QueryState<T> {
   reload(): void;
 }
 
-// Responses are kept for the session: navigating back to a view shows it at once.
-const cache = new Map<string, unknown>();
+interface Snapshot {
+  data?: unknown;
+  error?: Error;
+  loading: boolean;
+}
+
+interface Entry {
+  snapshot: Snapshot;
+  listeners: Set<() => void>;
+}
 
 /**
- * Fetch a URL and keep the result; a new URL aborts the request in flight so a quick switch
- * of indicator never shows the answer to the previous question. `null` fetches nothing.
+ * A tiny query store: one entry per URL, fetched when first watched, kept for the session so
+ * that going back to a view shows it at once. Components read it through
+ * useSyncExternalStore, so a slow answer to an old question never overwrites a newer one.
  */
+const entries = new Map<string, Entry>();
+const IDLE: Snapshot = { loading: false };
+
+function entryFor(url: string): Entry {
+  let entry = entries.get(url);
+  if (!entry) entries.set(url, (entry = { snapshot: IDLE, listeners: new Set() }));
+  return entry;
+}
+
+function publish(entry: Entry, snapshot: Snapshot) {
+  entry.snapshot = snapshot;
+  for (const listener of entry.listeners) listener();
+}
+
+function load(url: string, entry: Entry) {
+  publish(entry, { ...entry.snapshot, loading: true, error: undefined });
+  fetchJson<unknown>(url).then(
+    (data) => publish(entry, { data, loading: false }),
+    (error: Error) => publish(entry, { error, loading: false }),
+  );
+}
+
+function subscribe(url: string, listener: () => void): () => void {
+  const entry = entryFor(url);
+  entry.listeners.add(listener);
+  if (entry.snapshot === IDLE) load(url, entry);
+  return () => entry.listeners.delete(listener);
+}
+
+/** Fetch a URL (null: nothing) and watch its answer. */
 export function useQuery<T>(url: string | null): QueryState<T> {
-  const [state, setState] = useState<{ url: string | null; data?: T; error?: Error; loading: boolean }>(() => ({
-    url,
-    data: url ? (cache.get(url) as T | undefined) : undefined,
-    loading: url !== null && !cache.has(url),
-  }));
-  const [attempt, setAttempt] = useState(0);
-
-  useEffect(() => {
-    if (url === null) {
-      setState({ url, loading: false });
-      return;
-    }
-    if (cache.has(url) && attempt === 0) {
-      setState({ url, data: cache.get(url) as T, loading: false });
-      return;
-    }
-    const controller = new AbortController();
-    setState((previous) => ({ url, data: previous.data, loading: true }));
-    fetchJson<T>(url, controller.signal).then(
-      (data) => {
-        cache.set(url, data);
-        setState({ url, data, loading: false });
-      },
-      (error: Error) => {
-        if (error.name !== 'AbortError') setState({ url, error, loading: false });
-      },
-    );
-    return () => controller.abort();
-  }, [url, attempt]);
-
+  const subscribeUrl = useCallback(
+    (listener: () => void) => (url ? subscribe(url, listener) : () => {}),
+    [url],
+  );
+  const snapshot = useSyncExternalStore(subscribeUrl, () => (url ? entryFor(url).snapshot : IDLE));
+  // Keep showing the previous answer while the next one loads (no flash of empty map).
+  const [previous, setPrevious] = useState<{ url: string | null; data: unknown }>({
+    url: null,
+    data: undefined,
+  });
+  if (snapshot.data !== undefined && previous.url !== url)
+    setPrevious({ url, data: snapshot.data });
   const reload = useCallback(() => {
-    if (url) cache.delete(url);
-    setAttempt((n) => n + 1);
+    if (url) load(url, entryFor(url));
   }, [url]);
-  const current = state.url === url;
+  const current = snapshot.data !== undefined;
   return {
-    data: state.data,
-    stale: !current || (state.loading && state.data !== undefined),
-    error: current ? state.error : undefined,
-    loading: !current || state.loading,
+    data: (current ? snapshot.data : snapshot.error ? undefined : previous.data) as T | undefined,
+    stale: !current && previous.data !== undefined && !snapshot.error,
+    error: snapshot.error,
+    loading: url !== null && (snapshot.loading || snapshot === IDLE),
     reload,
   };
 }

@@ -10,7 +10,8 @@ export const en: Record<MessageKey, string> = {
   'lang.switch': 'Language',
   'lang.nl': 'Nederlands',
   'lang.en': 'English',
-  'demo.banner': 'Demo environment: all areas, organisations and figures are fictional (source: demo).',
+  'demo.banner':
+    'Demo environment: all areas, organisations and figures are fictional (source: demo).',
   'demo.more': 'Load real open data',
   'skip.content': 'Skip to content',
   'map.title': 'Map',
@@ -31,7 +32,8 @@ export const en: Record<MessageKey, string> = {
   'map.source': 'Source',
   'map.loading': 'Loading map…',
   'map.hoverHint': 'Point at an area for details; click for its profile.',
-  'map.aria': 'Map of {what} in {where}: {indicator}, {year}. Use the table view for the same data as text.',
+  'map.aria':
+    'Map of {what} in {where}: {indicator}, {year}. Use the table view for the same data as text.',
   'map.noYears': 'There are no figures for this indicator here.',
   'map.classOf': 'class {n}',
   'map.quantileNote': 'Classes: five equal groups (quintiles) of the areas shown.',
@@ -79,7 +81,8 @@ export const en: Record<MessageKey, string> = {
   'direction.higher_is_better': 'higher is better',
   'direction.higher_is_worse': 'higher is worse',
   'direction.neutral': 'no direction',
-  'status.secret.explain': 'Secret: the source does not publish this figure (too few residents or unreliable).',
+  'status.secret.explain':
+    'Secret: the source does not publish this figure (too few residents or unreliable).',
   'status.missing.explain': 'Missing: no figure was delivered for this year.',
   'status.not_applicable.explain': 'Not applicable to this area.',
   'error.title': 'Something went wrong',
@@ -87,6 +90,7 @@ export const en: Record<MessageKey, string> = {
   'error.network': 'The server cannot be reached.',
   'notFound.title': 'Page not found',
   'notFound.body': 'This page does not exist.',
-  'footer.sources': 'Sources: CBS (CC BY 4.0), Leefbaarometer 3.0 (Dutch Ministry of the Interior).',
+  'footer.sources':
+    'Sources: CBS (CC BY 4.0), Leefbaarometer 3.0 (Dutch Ministry of the Interior).',
   'footer.signal': 'Figures are signals for a conversation, not a diagnosis.',
 };

@@ -1,4 +1,12 @@
-import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
+import {
+  createContext,
+  useCallback,
+  useContext,
+  useEffect,
+  useMemo,
+  useState,
+  type ReactNode,
+} from 'react';
 import type { Locale } from '../../domain/format/format-value.js';
 import { en } from './en.js';
 import { nl, type MessageKey } from './nl.js';
@@ -36,7 +44,8 @@ export function I18nProvider({ children }: { children: ReactNode }) {
   const t = useCallback<Translate>(
     (key, vars) => {
       let text = MESSAGES[locale][key] ?? key;
-      for (const [name, value] of Object.entries(vars ?? {})) text = text.replaceAll(`{${name}}`, String(value));
+      for (const [name, value] of Object.entries(vars ?? {}))
+        text = text.replaceAll(`{${name}}`, String(value));
       return text;
     },
     [locale],

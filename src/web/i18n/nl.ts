@@ -29,7 +29,8 @@ export const nl = {
   'map.source': 'Bron',
   'map.loading': 'Kaart laden…',
   'map.hoverHint': 'Wijs een gebied aan voor details; klik voor het gebiedsprofiel.',
-  'map.aria': 'Kaart van {what} in {where}: {indicator}, {year}. Gebruik de tabelweergave voor dezelfde gegevens als tekst.',
+  'map.aria':
+    'Kaart van {what} in {where}: {indicator}, {year}. Gebruik de tabelweergave voor dezelfde gegevens als tekst.',
   'map.noYears': 'Voor deze indicator zijn hier geen cijfers.',
   'map.classOf': 'klasse {n}',
   'map.quantileNote': 'Klassen: vijf even grote groepen (kwintielen) van de getoonde gebieden.',
@@ -77,7 +78,8 @@ export const nl = {
   'direction.higher_is_better': 'hoger is beter',
   'direction.higher_is_worse': 'hoger is slechter',
   'direction.neutral': 'geen richting',
-  'status.secret.explain': 'Geheim: de bron publiceert dit cijfer niet (te weinig inwoners of onbetrouwbaar).',
+  'status.secret.explain':
+    'Geheim: de bron publiceert dit cijfer niet (te weinig inwoners of onbetrouwbaar).',
   'status.missing.explain': 'Ontbreekt: voor dit jaar is geen cijfer geleverd.',
   'status.not_applicable.explain': 'Niet van toepassing voor dit gebied.',
   'error.title': 'Er ging iets mis',

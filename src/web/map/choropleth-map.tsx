@@ -27,7 +27,14 @@ interface Props {
 const SOURCE = 'areas';
 
 /** The choropleth: one GeoJSON source, a fill coloured by class, outlines, a hover outline. */
-export function ChoroplethMap({ layer, extentKey, basemap, ariaLabel, onSelect, renderTooltip }: Props) {
+export function ChoroplethMap({
+  layer,
+  extentKey,
+  basemap,
+  ariaLabel,
+  onSelect,
+  renderTooltip,
+}: Props) {
   const container = useRef<HTMLDivElement>(null);
   const mapRef = useRef<maplibregl.Map | null>(null);
   const readyRef = useRef(false);
@@ -57,12 +64,20 @@ export function ChoroplethMap({ layer, extentKey, basemap, ariaLabel, onSelect, 
     let hoveredId: number | string | undefined;
     map.on('load', () => {
       map.addSource(SOURCE, { type: 'geojson', data: { type: 'FeatureCollection', features: [] } });
-      map.addLayer({ id: 'areas-fill', type: 'fill', source: SOURCE, paint: { 'fill-color': '#c9ccd1', 'fill-opacity': basemap ? 0.85 : 1 } });
+      map.addLayer({
+        id: 'areas-fill',
+        type: 'fill',
+        source: SOURCE,
+        paint: { 'fill-color': '#c9ccd1', 'fill-opacity': basemap ? 0.85 : 1 },
+      });
       map.addLayer({
         id: 'areas-outline',
         type: 'line',
         source: SOURCE,
-        paint: { 'line-color': '#ffffff', 'line-width': ['interpolate', ['linear'], ['zoom'], 8, 0.3, 13, 1.2] },
+        paint: {
+          'line-color': '#ffffff',
+          'line-width': ['interpolate', ['linear'], ['zoom'], 8, 0.3, 13, 1.2],
+        },
       });
       map.addLayer({
         id: 'areas-hover',
@@ -79,14 +94,21 @@ export function ChoroplethMap({ layer, extentKey, basemap, ariaLabel, onSelect, 
     map.on('mousemove', 'areas-fill', (event) => {
       const feature = event.features?.[0];
       if (!feature) return;
-      if (hoveredId !== undefined && hoveredId !== feature.id) map.setFeatureState({ source: SOURCE, id: hoveredId }, { hover: false });
+      if (hoveredId !== undefined && hoveredId !== feature.id)
+        map.setFeatureState({ source: SOURCE, id: hoveredId }, { hover: false });
       hoveredId = feature.id;
-      if (hoveredId !== undefined) map.setFeatureState({ source: SOURCE, id: hoveredId }, { hover: true });
+      if (hoveredId !== undefined)
+        map.setFeatureState({ source: SOURCE, id: hoveredId }, { hover: true });
       map.getCanvas().style.cursor = 'pointer';
-      setHover({ properties: feature.properties as MapFeatureProperties, x: event.point.x, y: event.point.y });
+      setHover({
+        properties: feature.properties as MapFeatureProperties,
+        x: event.point.x,
+        y: event.point.y,
+      });
     });
     map.on('mouseleave', 'areas-fill', () => {
-      if (hoveredId !== undefined) map.setFeatureState({ source: SOURCE, id: hoveredId }, { hover: false });
+      if (hoveredId !== undefined)
+        map.setFeatureState({ source: SOURCE, id: hoveredId }, { hover: false });
       hoveredId = undefined;
       map.getCanvas().style.cursor = '';
       setHover(null);
@@ -112,7 +134,10 @@ export function ChoroplethMap({ layer, extentKey, basemap, ariaLabel, onSelect, 
     map.setPaintProperty(
       'areas-fill',
       'fill-color',
-      fillColour(layer.classification.classes, layer.classification.noDataColour) as maplibregl.ExpressionSpecification,
+      fillColour(
+        layer.classification.classes,
+        layer.classification.noDataColour,
+      ) as maplibregl.ExpressionSpecification,
     );
     if (fittedRef.current !== extentKey && layer.bbox) {
       fittedRef.current = extentKey;
@@ -122,9 +147,19 @@ export function ChoroplethMap({ layer, extentKey, basemap, ariaLabel, onSelect, 
 
   return (
     <div className="map-frame">
-      <div ref={container} className="map-canvas" role="region" aria-label={ariaLabel} data-testid="map" />
+      <div
+        ref={container}
+        className="map-canvas"
+        role="region"
+        aria-label={ariaLabel}
+        data-testid="map"
+      />
       {hover ? (
-        <div className="map-tooltip" style={{ left: hover.x + 14, top: hover.y + 14 }} role="status">
+        <div
+          className="map-tooltip"
+          style={{ left: hover.x + 14, top: hover.y + 14 }}
+          role="status"
+        >
           {renderTooltip(hover)}
         </div>
       ) : null}

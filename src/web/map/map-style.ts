@@ -8,9 +8,15 @@ import type { MapClass } from '../../domain/map/classify.js';
 export const BACKGROUND = '#dfe7ee';
 
 // Loose JSON shapes: the style spec types would drag MapLibre into pure, unit-tested code.
-type StyleJson = { version: 8; sources: Record<string, unknown>; layers: Array<Record<string, unknown>> };
+type StyleJson = {
+  version: 8;
+  sources: Record<string, unknown>;
+  layers: Array<Record<string, unknown>>;
+};
 
-export function baseStyle(basemap: { url: string; attribution: string | null } | null): StyleJson | string {
+export function baseStyle(
+  basemap: { url: string; attribution: string | null } | null,
+): StyleJson | string {
   if (basemap && /\.json(\?|$)/.test(basemap.url)) return basemap.url;
   const style: StyleJson = {
     version: 8,
@@ -24,7 +30,12 @@ export function baseStyle(basemap: { url: string; attribution: string | null } |
       tileSize: 256,
       ...(basemap.attribution ? { attribution: basemap.attribution } : {}),
     };
-    style.layers.push({ id: 'basemap', type: 'raster', source: 'basemap', paint: { 'raster-opacity': 0.55 } });
+    style.layers.push({
+      id: 'basemap',
+      type: 'raster',
+      source: 'basemap',
+      paint: { 'raster-opacity': 0.55 },
+    });
   }
   return style;
 }
@@ -33,7 +44,15 @@ export function baseStyle(basemap: { url: string; attribution: string | null } |
  * Fill colour by the feature's class; areas without a value get the no-data grey.
  * @example fillColour([{ class: 1, colour: '#e66101' }], '#ccc') // ['match', …, 1, '#e66101', '#ccc']
  */
-export function fillColour(classes: ReadonlyArray<Pick<MapClass, 'class' | 'colour'>>, noData: string): unknown[] | string {
+export function fillColour(
+  classes: ReadonlyArray<Pick<MapClass, 'class' | 'colour'>>,
+  noData: string,
+): unknown[] | string {
   if (classes.length === 0) return noData;
-  return ['match', ['coalesce', ['get', 'class'], 0], ...classes.flatMap((c) => [c.class, c.colour]), noData];
+  return [
+    'match',
+    ['coalesce', ['get', 'class'], 0],
+    ...classes.flatMap((c) => [c.class, c.colour]),
+    noData,
+  ];
 }

@@ -10,7 +10,16 @@ import { useI18n } from '../i18n/i18n.js';
 import type { MessageKey } from '../i18n/nl.js';
 import { areaPath, Link } from '../router.js';
 
-const THEME_ORDER = ['leefbaarheid', 'veiligheid', 'sociaal', 'omgeving', 'voorzieningen', 'inkomen', 'wonen', 'bevolking'];
+const THEME_ORDER = [
+  'leefbaarheid',
+  'veiligheid',
+  'sociaal',
+  'omgeving',
+  'voorzieningen',
+  'inkomen',
+  'wonen',
+  'bevolking',
+];
 
 /** The area profile (dossier): hierarchy, every indicator with trend and comparison. */
 export function AreaPage({ code }: { code: string }) {
@@ -47,8 +56,11 @@ export function AreaPage({ code }: { code: string }) {
     .map((s) => indicators.get(s.indicatorKey))
     .filter((i): i is Indicator => i !== undefined && i.kind !== 'class');
   const byTheme = new Map<string, Indicator[]>();
-  for (const indicator of shown) byTheme.set(indicator.theme, [...(byTheme.get(indicator.theme) ?? []), indicator]);
-  const themes = [...byTheme.entries()].sort((a, b) => THEME_ORDER.indexOf(a[0]) - THEME_ORDER.indexOf(b[0]));
+  for (const indicator of shown)
+    byTheme.set(indicator.theme, [...(byTheme.get(indicator.theme) ?? []), indicator]);
+  const themes = [...byTheme.entries()].sort(
+    (a, b) => THEME_ORDER.indexOf(a[0]) - THEME_ORDER.indexOf(b[0]),
+  );
   const refs = references.map((r) => ({
     name: r.area.name,
     role: r.area.level === 'land' ? ('land' as const) : ('gemeente' as const),
@@ -75,18 +87,28 @@ export function AreaPage({ code }: { code: string }) {
       <header className="area-header">
         <div>
           <p className="eyebrow">
-            {t(`area.level.${area.level}` as MessageKey)} · {t('area.code')} <span className="code">{area.code}</span> ·{' '}
+            {t(`area.level.${area.level}` as MessageKey)} · {t('area.code')}{' '}
+            <span className="code">{area.code}</span> ·{' '}
             {t('area.boundaryYear', { year: area.boundaryYear })}
           </p>
           <h1>{area.name}</h1>
-          {ancestors.length > 0 ? <p className="lies-in">{ancestors.filter((a) => a.level !== 'land').map((a) => a.name).join(' › ')}</p> : null}
+          {ancestors.length > 0 ? (
+            <p className="lies-in">
+              {ancestors
+                .filter((a) => a.level !== 'land')
+                .map((a) => a.name)
+                .join(' › ')}
+            </p>
+          ) : null}
           <p>
             <Link className="button secondary" to={mapLink}>
               {t('area.onMap')}
             </Link>
           </p>
         </div>
-        {series[0] && area.level !== 'land' ? <LocatorMap area={area} indicator={series[0].indicatorKey} label={t('area.location')} /> : null}
+        {series[0] && area.level !== 'land' ? (
+          <LocatorMap area={area} indicator={series[0].indicatorKey} label={t('area.location')} />
+        ) : null}
       </header>
       {shown.length === 0 ? <p className="notice">{t('area.noFigures')}</p> : null}
       {themes.map(([theme, list]) => (
@@ -94,20 +116,30 @@ export function AreaPage({ code }: { code: string }) {
           <h2 id={`theme-${theme}`}>{t(`theme.${theme}` as MessageKey)}</h2>
           <div className="cards">
             {list.map((indicator) => {
-              const classIndicator = indicator.classIndicatorKey ? indicators.get(indicator.classIndicatorKey) : undefined;
+              const classIndicator = indicator.classIndicatorKey
+                ? indicators.get(indicator.classIndicatorKey)
+                : undefined;
               return (
                 <IndicatorCard
                   key={indicator.key}
                   indicator={indicator}
                   series={seriesByKey.get(indicator.key)!}
-                  classSeries={indicator.classIndicatorKey ? seriesByKey.get(indicator.classIndicatorKey) : undefined}
+                  classSeries={
+                    indicator.classIndicatorKey
+                      ? seriesByKey.get(indicator.classIndicatorKey)
+                      : undefined
+                  }
                   classScheme={classIndicator?.classScheme ?? null}
                   areaName={area.name}
                   // Counts of a buurt and of the whole country do not compare; shares, amounts and scores do.
                   references={
                     indicator.kind === 'count'
                       ? []
-                      : refs.map((r) => ({ name: r.name, role: r.role, series: r.series.get(indicator.key) }))
+                      : refs.map((r) => ({
+                          name: r.name,
+                          role: r.role,
+                          series: r.series.get(indicator.key),
+                        }))
                   }
                 />
               );

@@ -18,7 +18,16 @@ import { ChoroplethMap } from '../map/choropleth-map.js';
 import { areaPath, navigate, useLocation } from '../router.js';
 
 const NATIONAL = 'NL';
-const THEME_ORDER = ['leefbaarheid', 'veiligheid', 'sociaal', 'omgeving', 'voorzieningen', 'wonen', 'inkomen', 'bevolking'];
+const THEME_ORDER = [
+  'leefbaarheid',
+  'veiligheid',
+  'sociaal',
+  'omgeving',
+  'voorzieningen',
+  'wonen',
+  'inkomen',
+  'bevolking',
+];
 
 interface ViewState {
   gemeente: string;
@@ -28,7 +37,10 @@ interface ViewState {
   view: 'kaart' | 'tabel';
 }
 
-function readView(search: URLSearchParams, defaults: { gemeente: string; indicator: string }): ViewState {
+function readView(
+  search: URLSearchParams,
+  defaults: { gemeente: string; indicator: string },
+): ViewState {
   const level = search.get('niveau') === 'wijk' ? 'wijk' : 'buurt';
   const year = Number(search.get('jaar'));
   return {
@@ -41,7 +53,11 @@ function readView(search: URLSearchParams, defaults: { gemeente: string; indicat
 }
 
 function writeView(view: ViewState): string {
-  const search = new URLSearchParams({ gemeente: view.gemeente, niveau: view.level, indicator: view.indicator });
+  const search = new URLSearchParams({
+    gemeente: view.gemeente,
+    niveau: view.level,
+    indicator: view.indicator,
+  });
   if (view.year !== null) search.set('jaar', String(view.year));
   if (view.view === 'tabel') search.set('weergave', 'tabel');
   return `/?${search.toString()}`;
@@ -62,9 +78,11 @@ export function MapPage({ meta }: { meta: Meta }) {
     () => (indicators.data?.indicators ?? []).filter((i) => i.kind !== 'class'),
     [indicators.data],
   );
-  const defaultIndicator = mappable.find((i) => i.key === 'lbm_score')?.key ?? mappable[0]?.key ?? 'lbm_score';
+  const defaultIndicator =
+    mappable.find((i) => i.key === 'lbm_score')?.key ?? mappable[0]?.key ?? 'lbm_score';
   const view = readView(search, { gemeente: defaultGemeente, indicator: defaultIndicator });
-  const update = (change: Partial<ViewState>, replace = false) => navigate(writeView({ ...view, ...change }), { replace });
+  const update = (change: Partial<ViewState>, replace = false) =>
+    navigate(writeView({ ...view, ...change }), { replace });
 
   const layerQuery = useMapLayerQuery(
     gemeenten.data && indicators.data
@@ -78,7 +96,11 @@ export function MapPage({ meta }: { meta: Meta }) {
   );
   // A year the new indicator lacks: fall back to its newest year instead of an error page.
   useEffect(() => {
-    if (layerQuery.error instanceof ApiError && layerQuery.error.code === 'year_not_available' && view.year !== null) {
+    if (
+      layerQuery.error instanceof ApiError &&
+      layerQuery.error.code === 'year_not_available' &&
+      view.year !== null
+    ) {
       update({ year: null }, true);
     }
   });
@@ -86,7 +108,9 @@ export function MapPage({ meta }: { meta: Meta }) {
   const layer = layerQuery.data;
   const grouped = useMemo(() => groupByTheme(mappable), [mappable]);
   const where =
-    view.gemeente === NATIONAL ? t('map.allGemeenten') : gemeenten.data?.areas.find((g) => g.code === view.gemeente)?.name ?? view.gemeente;
+    view.gemeente === NATIONAL
+      ? t('map.allGemeenten')
+      : (gemeenten.data?.areas.find((g) => g.code === view.gemeente)?.name ?? view.gemeente);
   const levelLabel = t(`map.level.${view.level}` as MessageKey);
 
   if (gemeenten.error) return <ErrorPanel error={gemeenten.error} onRetry={gemeenten.reload} />;
@@ -97,7 +121,11 @@ export function MapPage({ meta }: { meta: Meta }) {
       <aside className="panel controls" aria-label={t('map.title')}>
         <div className="field">
           <label htmlFor="gemeente">{t('map.gemeente')}</label>
-          <select id="gemeente" value={view.gemeente} onChange={(e) => update({ gemeente: e.target.value })}>
+          <select
+            id="gemeente"
+            value={view.gemeente}
+            onChange={(e) => update({ gemeente: e.target.value })}
+          >
             {(gemeenten.data?.areas ?? []).map((g) => (
               <option key={g.code} value={g.code}>
                 {g.name}
@@ -110,14 +138,24 @@ export function MapPage({ meta }: { meta: Meta }) {
           <legend>{t('map.level')}</legend>
           {(['buurt', 'wijk'] as const).map((level) => (
             <label key={level} className={view.level === level ? 'active' : undefined}>
-              <input type="radio" name="level" value={level} checked={view.level === level} onChange={() => update({ level })} />
+              <input
+                type="radio"
+                name="level"
+                value={level}
+                checked={view.level === level}
+                onChange={() => update({ level })}
+              />
               {t(`map.level.${level}`)}
             </label>
           ))}
         </fieldset>
         <div className="field">
           <label htmlFor="indicator">{t('map.indicator')}</label>
-          <select id="indicator" value={view.indicator} onChange={(e) => update({ indicator: e.target.value, year: null })}>
+          <select
+            id="indicator"
+            value={view.indicator}
+            onChange={(e) => update({ indicator: e.target.value, year: null })}
+          >
             {grouped.map(([theme, list]) => (
               <optgroup key={theme} label={t(`theme.${theme}` as MessageKey)}>
                 {list.map((i) => (
@@ -137,11 +175,14 @@ export function MapPage({ meta }: { meta: Meta }) {
             disabled={!layer || layer.years.length === 0}
             onChange={(e) => update({ year: Number(e.target.value) })}
           >
-            {(layer?.years ?? []).slice().reverse().map((y) => (
-              <option key={y} value={y}>
-                {y}
-              </option>
-            ))}
+            {(layer?.years ?? [])
+              .slice()
+              .reverse()
+              .map((y) => (
+                <option key={y} value={y}>
+                  {y}
+                </option>
+              ))}
           </select>
         </div>
         {layer ? <Legend layer={layer} /> : null}
@@ -165,13 +206,22 @@ export function MapPage({ meta }: { meta: Meta }) {
           </h1>
           <div className="view-switch" role="group" aria-label={t('map.view')}>
             {(['kaart', 'tabel'] as const).map((v) => (
-              <button key={v} type="button" aria-pressed={view.view === v} className={view.view === v ? 'active' : undefined} onClick={() => update({ view: v })}>
+              <button
+                key={v}
+                type="button"
+                aria-pressed={view.view === v}
+                className={view.view === v ? 'active' : undefined}
+                onClick={() => update({ view: v })}
+              >
                 {t(v === 'kaart' ? 'map.view.map' : 'map.view.table')}
               </button>
             ))}
           </div>
         </div>
-        {layerQuery.error && !(layerQuery.error instanceof ApiError && layerQuery.error.code === 'year_not_available') ? (
+        {layerQuery.error &&
+        !(
+          layerQuery.error instanceof ApiError && layerQuery.error.code === 'year_not_available'
+        ) ? (
           <ErrorPanel error={layerQuery.error} onRetry={layerQuery.reload} />
         ) : !layer ? (
           <Loading label={t('map.loading')} />
@@ -183,7 +233,12 @@ export function MapPage({ meta }: { meta: Meta }) {
                 layer={layer}
                 extentKey={`${view.gemeente}:${view.level}`}
                 basemap={meta.basemap}
-                ariaLabel={t('map.aria', { what: levelLabel.toLowerCase(), where, indicator: indicatorName(layer.indicator, locale), year: layer.year ?? '–' })}
+                ariaLabel={t('map.aria', {
+                  what: levelLabel.toLowerCase(),
+                  where,
+                  indicator: indicatorName(layer.indicator, locale),
+                  year: layer.year ?? '–',
+                })}
                 onSelect={(code) => navigate(areaPath(code))}
                 renderTooltip={({ properties: p }) => {
                   const cls = layer.classification.classes.find((c) => c.class === p.class);
@@ -196,7 +251,9 @@ export function MapPage({ meta }: { meta: Meta }) {
                         {formatFigure(p.value, p.status, layer.indicator, locale)}
                         {p.value === null ? '' : label ? ` · ${label}` : ''}
                       </span>
-                      {p.value === null ? <span className="hint">{statusLabel(p.status, locale)}</span> : null}
+                      {p.value === null ? (
+                        <span className="hint">{statusLabel(p.status, locale)}</span>
+                      ) : null}
                     </>
                   );
                 }}
@@ -223,5 +280,7 @@ function groupByTheme(indicators: Indicator[]): Array<[string, Indicator[]]> {
     list.push(indicator);
     groups.set(indicator.theme, list);
   }
-  return [...groups.entries()].sort((a, b) => THEME_ORDER.indexOf(a[0]) - THEME_ORDER.indexOf(b[0]));
+  return [...groups.entries()].sort(
+    (a, b) => THEME_ORDER.indexOf(a[0]) - THEME_ORDER.indexOf(b[0]),
+  );
 }
