@@ -31,7 +31,6 @@ export interface AreaTable {
   name: string;
   parent_code: string | null;
   gemeente_code: string | null;
-  geometry: Json<Polygon | MultiPolygon> | null;
   bbox_west: number | null;
   bbox_south: number | null;
   bbox_east: number | null;
@@ -39,6 +38,12 @@ export interface AreaTable {
   source: string;
   created_at: Timestamp;
   updated_at: Timestamp;
+}
+
+/** WGS84 geometry of an area as stored (unsimplified), 1:1 with area. */
+export interface AreaGeometryTable {
+  area_id: number;
+  geometry: Json<Polygon | MultiPolygon>;
 }
 
 export interface AreaShapeTable {
@@ -108,6 +113,7 @@ export interface Database {
   organisation: OrganisationTable;
   organisation_area: OrganisationAreaTable;
   area: AreaTable;
+  area_geometry: AreaGeometryTable;
   area_shape: AreaShapeTable;
   indicator: IndicatorTable;
   observation: ObservationTable;

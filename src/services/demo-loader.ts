@@ -17,6 +17,7 @@ import {
 } from '../db/queries/organisation-queries.js';
 import type { Database } from '../db/tables.js';
 import { bumpDataVersion } from './data-version.js';
+import { refreshStatistics } from './statistics.js';
 import { writeAreas } from './write-areas.js';
 
 export const DEMO_SOURCE = 'demo';
@@ -40,7 +41,7 @@ export async function loadDemo(
 ): Promise<DemoSummary> {
   const started = now();
   const dataset = generateDemoDataset();
-  return db.transaction().execute(async (trx) => {
+  const summary = await db.transaction().execute(async (trx) => {
     await removeDemo(trx);
     const indicatorIds = await upsertIndicators(trx, BUILT_IN_INDICATORS, true);
     const runId = await startImportRun(trx, { kind: 'demo', fileName: null, sha256: null });
@@ -83,6 +84,8 @@ export async function loadDemo(
     await bumpDataVersion(trx);
     return summary;
   });
+  await refreshStatistics(db);
+  return summary;
 }
 
 /** Remove every row the demo wrote (figures, areas nobody else uses, organisations). */

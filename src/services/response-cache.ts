@@ -47,7 +47,8 @@ export class ResponseCache {
   gzip(key: string, entry: CachedBody): Buffer {
     if (!entry.gzipped) {
       this.bytes -= sizeOf(entry);
-      entry.gzipped = gzipSync(entry.body, { level: 6 });
+      // Level 4: a third of level 6's time on a national layer (36 vs 96 ms) for 8% more bytes.
+      entry.gzipped = gzipSync(entry.body, { level: 4 });
       this.bytes += sizeOf(entry);
       this.evict();
     }

@@ -3,6 +3,7 @@ import { countImportRuns } from '../db/queries/import-run-queries.js';
 import type { Database } from '../db/tables.js';
 import { ensureBuiltInIndicators } from './catalogue.js';
 import { loadDemo, type DemoSummary } from './demo-loader.js';
+import { refreshStatisticsIfStale } from './statistics.js';
 
 /**
  * After migrations: refresh the built-in catalogue and, on a database that has never had any
@@ -11,6 +12,9 @@ import { loadDemo, type DemoSummary } from './demo-loader.js';
  */
 export async function prepareData(db: Kysely<Database>): Promise<{ demo: DemoSummary | null }> {
   await ensureBuiltInIndicators(db);
-  if ((await countImportRuns(db)) > 0) return { demo: null };
+  if ((await countImportRuns(db)) > 0) {
+    await refreshStatisticsIfStale(db);
+    return { demo: null };
+  }
   return { demo: await loadDemo(db) };
 }

@@ -24,6 +24,7 @@ export function runCli(args: string[], env: Record<string, string>): CliResult {
 
 export interface RunningServer {
   url: string;
+  pid: number;
   output(): string;
   stop(): Promise<number | null>;
 }
@@ -44,6 +45,7 @@ export function startServerProcess(env: Record<string, string>): Promise<Running
         clearTimeout(timer);
         resolve({
           url: match[1]!,
+          pid: child.pid!,
           output: () => output,
           stop: () =>
             new Promise((done) => {

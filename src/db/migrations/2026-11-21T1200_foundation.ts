@@ -36,7 +36,6 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('name', 'text', (c) => c.notNull())
     .addColumn('parent_code', 'text')
     .addColumn('gemeente_code', 'text')
-    .addColumn('geometry', 'jsonb')
     .addColumn('bbox_west', 'float8')
     .addColumn('bbox_south', 'float8')
     .addColumn('bbox_east', 'float8')
@@ -71,6 +70,16 @@ export async function up(db: Kysely<any>): Promise<void> {
     .createIndex('area_parent_idx')
     .on('area')
     .columns(['parent_code', 'boundary_year'])
+    .execute();
+
+  // Full geometry lives beside the area, not in it: inline polygons made every scan of area
+  // read ~13 MB nationally, and most queries (lists, years, joins) never need the shape.
+  await db.schema
+    .createTable('area_geometry')
+    .addColumn('area_id', 'integer', (c) =>
+      c.primaryKey().references('area.id').onDelete('cascade'),
+    )
+    .addColumn('geometry', 'jsonb', (c) => c.notNull())
     .execute();
 
   await db.schema
@@ -189,6 +198,7 @@ export async function down(db: Kysely<any>): Promise<void> {
     'indicator',
     'organisation_area',
     'area_shape',
+    'area_geometry',
     'area',
     'organisation',
   ]) {

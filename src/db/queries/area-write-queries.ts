@@ -44,7 +44,6 @@ export async function upsertAreas(
       name: a.name,
       parent_code: a.parentCode,
       gemeente_code: a.gemeenteCode,
-      geometry: a.geometry ? JSON.stringify(a.geometry) : null,
       bbox_west: a.bbox?.[0] ?? null,
       bbox_south: a.bbox?.[1] ?? null,
       bbox_east: a.bbox?.[2] ?? null,
@@ -60,7 +59,6 @@ export async function upsertAreas(
           name: (eb) => eb.ref('excluded.name'),
           parent_code: (eb) => eb.ref('excluded.parent_code'),
           gemeente_code: (eb) => eb.ref('excluded.gemeente_code'),
-          geometry: sql`coalesce(excluded.geometry, area.geometry)`,
           bbox_west: sql`coalesce(excluded.bbox_west, area.bbox_west)`,
           bbox_south: sql`coalesce(excluded.bbox_south, area.bbox_south)`,
           bbox_east: sql`coalesce(excluded.bbox_east, area.bbox_east)`,
@@ -73,6 +71,21 @@ export async function upsertAreas(
       .returning(['id', 'code'])
       .execute();
     for (const r of rows) ids.set(r.code, r.id);
+  }
+  const geometries = areas.flatMap((a) => {
+    const id = ids.get(a.code);
+    return a.geometry && id !== undefined
+      ? [{ area_id: id, geometry: JSON.stringify(a.geometry) }]
+      : [];
+  });
+  for (let i = 0; i < geometries.length; i += AREA_BATCH) {
+    await trx
+      .insertInto('area_geometry')
+      .values(geometries.slice(i, i + AREA_BATCH))
+      .onConflict((oc) =>
+        oc.column('area_id').doUpdateSet((eb) => ({ geometry: eb.ref('excluded.geometry') })),
+      )
+      .execute();
   }
   return ids;
 }

@@ -116,27 +116,45 @@ export async function listSeriesOfAreas(
   return out;
 }
 
-/** Data years with at least one observation of an indicator among areas of one level/parent. */
+/**
+ * Data years with at least one observation of an indicator among areas of one level/parent.
+ * Candidate years come from the (indicator, year) index; each is then confirmed with an
+ * EXISTS that stops at the first hit. A plain DISTINCT over the join took 136 ms nationally.
+ */
 export async function listYearsOfIndicator(
   db: Db,
   indicatorId: number,
   scope: { boundaryYear: number; level: string; parentCode?: string },
 ): Promise<number[]> {
-  let query = db
-    .selectFrom('observation as o')
-    .innerJoin('area as a', 'a.id', 'o.area_id')
-    .select('o.data_year')
-    .distinct()
-    .where('o.indicator_id', '=', indicatorId)
-    .where('a.boundary_year', '=', scope.boundaryYear)
-    .where('a.level', '=', scope.level);
-  if (scope.parentCode) {
-    const parent = scope.parentCode;
-    query = query.where((eb) =>
-      eb.or([eb('a.parent_code', '=', parent), eb('a.gemeente_code', '=', parent)]),
-    );
-  }
-  const rows = await query.orderBy('o.data_year').execute();
+  const parent = scope.parentCode;
+  const rows = await db
+    .selectFrom(
+      db
+        .selectFrom('observation')
+        .select('data_year')
+        .distinct()
+        .where('indicator_id', '=', indicatorId)
+        .as('y'),
+    )
+    .select('y.data_year')
+    .where(({ exists, selectFrom }) =>
+      exists(
+        selectFrom('observation as o')
+          .innerJoin('area as a', 'a.id', 'o.area_id')
+          .select('o.id')
+          .where('o.indicator_id', '=', indicatorId)
+          .whereRef('o.data_year', '=', 'y.data_year')
+          .where('a.boundary_year', '=', scope.boundaryYear)
+          .where('a.level', '=', scope.level)
+          .$if(parent !== undefined, (q) =>
+            q.where((eb) =>
+              eb.or([eb('a.parent_code', '=', parent!), eb('a.gemeente_code', '=', parent!)]),
+            ),
+          ),
+      ),
+    )
+    .orderBy('y.data_year')
+    .execute();
   return rows.map((r) => r.data_year);
 }
 

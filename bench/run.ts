@@ -1,0 +1,172 @@
+/**
+ * `npm run bench`: national scale on the embedded database. Loads the real 12,147 buurt
+ * polygons of the Leefbaarometer 2024 (shared/data) into PGlite, starts the real server on it
+ * and measures the map endpoint for one gemeente and for the whole country, against a naive
+ * baseline (full geometry re-encoded and gzipped per request) in the same run.
+ */
+import { execFileSync, spawnSync } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { startServerProcess } from '../test/helpers/cli.js';
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const DATA = process.env.BUURTBALANS_SHARED_DATA ?? path.resolve(root, '..', 'shared', 'data');
+const FILE = path.join(DATA, 'leefbaarometer-2024', 'lbm2024_buurt_nl.geojson');
+const TARGETS = { gemeenteGzipKb: 300, nationalGzipMb: 6, nationalP95Ms: 500, rssMb: 700 };
+
+if (!fs.existsSync(FILE)) {
+  console.error(`Benchmark data not found: ${FILE} (set BUURTBALANS_SHARED_DATA)`);
+  process.exit(2);
+}
+
+const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'bb-bench-'));
+const dataDir = path.join(dir, 'data');
+const tsx = path.join(root, 'node_modules', '.bin', 'tsx');
+console.log(
+  `Buurtbalans benchmark — ${os.cpus().length} cores, ${Math.round(os.totalmem() / 2 ** 30)} GiB, Node ${process.version}`,
+);
+console.log(
+  `Input: ${path.relative(root, FILE)} (${(fs.statSync(FILE).size / 2 ** 20).toFixed(1)} MB)\n`,
+);
+
+const loadOut = spawnSync(tsx, [path.join(root, 'bench', 'load-national.ts'), FILE, dataDir], {
+  cwd: root,
+  encoding: 'utf8',
+});
+if (loadOut.status !== 0) {
+  console.error(loadOut.stderr || loadOut.stdout);
+  process.exit(1);
+}
+const load = JSON.parse(loadOut.stdout.trim().split('\n').pop()!) as {
+  features: number;
+  areas: number;
+  observations: number;
+  parseMs: number;
+  openMs: number;
+  areasAndShapesMs: number;
+  loadMs: number;
+  peakRssMb: number;
+  baseline: {
+    gemeente: { medianMs: number; gzipBytes: number };
+    national: { medianMs: number; gzipBytes: number };
+  };
+};
+const dbBytes = Number(
+  execFileSync('du', ['-sb', path.join(dataDir, 'pgdata')], { encoding: 'utf8' }).split('\t')[0],
+);
+
+const server = await startServerProcess({ BUURTBALANS_DATA_DIR: dataDir });
+const rss = () => {
+  const status = fs.readFileSync(`/proc/${server.pid}/status`, 'utf8');
+  const kb = (key: string) => Number(new RegExp(`${key}:\\s+(\\d+)`).exec(status)?.[1] ?? 0);
+  return { rssMb: Math.round(kb('VmRSS') / 1024), peakMb: Math.round(kb('VmHWM') / 1024) };
+};
+const idle = rss();
+
+async function measure(query: string) {
+  const url = `${server.url}/api/map?${query}`;
+  const timed = async () => {
+    const s = performance.now();
+    const response = await fetch(url, { headers: { 'Accept-Encoding': 'gzip' } });
+    // Count the bytes on the wire: read the raw body without decoding.
+    const bytes = (await response.arrayBuffer()).byteLength;
+    if (!response.ok) throw new Error(`${url}: ${response.status}`);
+    return { ms: performance.now() - s, bytes, encoding: response.headers.get('content-encoding') };
+  };
+  const cold = await timed();
+  const warm: number[] = [];
+  let bytes = 0;
+  for (let i = 0; i < 50; i += 1) {
+    const r = await timed();
+    warm.push(r.ms);
+    bytes = r.bytes;
+  }
+  warm.sort((a, b) => a - b);
+  return { coldMs: cold.ms, p50: warm[24]!, p95: warm[47]!, bytes, encoding: cold.encoding };
+}
+
+// fetch() decodes gzip transparently but arrayBuffer() then holds the decoded body; measure the
+// wire size with a raw HTTP request instead.
+async function wireBytes(query: string): Promise<number> {
+  const { request } = await import('node:http');
+  return new Promise((resolve, reject) => {
+    const req = request(
+      `${server.url}/api/map?${query}`,
+      { headers: { 'Accept-Encoding': 'gzip' } },
+      (res) => {
+        let n = 0;
+        res.on('data', (c: Buffer) => (n += c.length));
+        res.on('end', () => resolve(n));
+      },
+    );
+    req.on('error', reject);
+    req.end();
+  });
+}
+
+const gemeenteQuery = 'level=buurt&parent=GM0518&indicator=lbm_afw&zoom=12';
+const nationalQuery = 'level=buurt&indicator=lbm_afw&zoom=7';
+const gemeente = await measure(gemeenteQuery);
+const national = await measure(nationalQuery);
+const gemeenteWire = await wireBytes(gemeenteQuery);
+const nationalWire = await wireBytes(nationalQuery);
+// Cold layers for other indicators: each is built from the database once, then cached.
+const coldOthers: number[] = [];
+for (const key of ['lbm_onv', 'lbm_soc', 'lbm_won', 'lbm_fys', 'lbm_vrz']) {
+  const s = performance.now();
+  await wireBytes(`level=buurt&indicator=${key}&zoom=7`);
+  coldOthers.push(performance.now() - s);
+}
+coldOthers.sort((a, b) => a - b);
+const steady = rss();
+await server.stop();
+fs.rmSync(dir, { recursive: true, force: true });
+
+const kb = (n: number) => `${(n / 1024).toFixed(0)} KB`;
+const mb = (n: number) => `${(n / 2 ** 20).toFixed(2)} MB`;
+const ms = (n: number) => `${n.toFixed(0)} ms`;
+const ok = (pass: boolean) => (pass ? 'ok' : 'MISSED');
+const rows: Array<[string, string, string]> = [
+  [
+    'load: areas + polygons + figures',
+    `${(load.loadMs / 1000).toFixed(1)} s`,
+    `${load.features} buurten, ${load.areas} areas, ${load.observations} figures; parse ${ms(load.parseMs)}, open ${ms(load.openMs)}, areas+shapes ${ms(load.areasAndShapesMs)}; loader peak RSS ${load.peakRssMb} MB`,
+  ],
+  ['database size (pgdata)', mb(dbBytes), ''],
+  [
+    'gemeente (Den Haag, 110 buurten) payload',
+    kb(gemeenteWire),
+    `target ≤ ${TARGETS.gemeenteGzipKb} KB: ${ok(gemeenteWire <= TARGETS.gemeenteGzipKb * 1024)}; baseline ${kb(load.baseline.gemeente.gzipBytes)} (×${(load.baseline.gemeente.gzipBytes / gemeenteWire).toFixed(1)})`,
+  ],
+  [
+    'gemeente latency p50 / p95 (50 calls)',
+    `${ms(gemeente.p50)} / ${ms(gemeente.p95)}`,
+    `cold ${ms(gemeente.coldMs)}; naive baseline ${ms(load.baseline.gemeente.medianMs)} per call in-process (no HTTP)`,
+  ],
+  [
+    'national payload (zoom 7)',
+    mb(nationalWire),
+    `target ≤ ${TARGETS.nationalGzipMb} MB: ${ok(nationalWire <= TARGETS.nationalGzipMb * 2 ** 20)}; baseline ${mb(load.baseline.national.gzipBytes)} (×${(load.baseline.national.gzipBytes / nationalWire).toFixed(1)})`,
+  ],
+  [
+    'national latency p50 / p95 (50 calls)',
+    `${ms(national.p50)} / ${ms(national.p95)}`,
+    `target p95 ≤ ${TARGETS.nationalP95Ms} ms: ${ok(national.p95 <= TARGETS.nationalP95Ms)}; naive baseline ${ms(load.baseline.national.medianMs)} per call in-process (×${(load.baseline.national.medianMs / national.p50).toFixed(0)} slower)`,
+  ],
+  [
+    'national, first call per indicator (uncached)',
+    `${ms(national.coldMs)}`,
+    `5 more indicators: median ${ms(coldOthers[2]!)}, max ${ms(coldOthers[4]!)}; target ≤ ${TARGETS.nationalP95Ms} ms: ${ok(coldOthers[4]! <= TARGETS.nationalP95Ms)}`,
+  ],
+  [
+    'server RSS: idle / steady / peak',
+    `${idle.rssMb} / ${steady.rssMb} / ${steady.peakMb} MB`,
+    `target ≤ ${TARGETS.rssMb} MB: ${ok(steady.rssMb <= TARGETS.rssMb)}`,
+  ],
+];
+const width = Math.max(...rows.map((r) => r[0].length));
+const width2 = Math.max(...rows.map((r) => r[1].length));
+for (const [label, value, note] of rows)
+  console.log(`${label.padEnd(width)}  ${value.padStart(width2)}  ${note}`);
