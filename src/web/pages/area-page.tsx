@@ -3,6 +3,7 @@ import type { Indicator } from '../../domain/indicators/indicator.js';
 import { ApiError } from '../api-client.js';
 import { ErrorPanel, Loading } from '../components/feedback.js';
 import { IndicatorCard } from '../components/indicator-card.js';
+import { KeyFigures } from '../components/key-figures.js';
 import { LocatorMap } from '../components/locator-map.js';
 import { useAreaProfileQuery } from '../hooks/use-area-profile-query.js';
 import { useIndicatorsQuery } from '../hooks/use-indicators-query.js';
@@ -100,6 +101,7 @@ export function AreaPage({ code }: { code: string }) {
                 .join(' › ')}
             </p>
           ) : null}
+          <KeyFigures series={series} indicators={indicators} />
           <p>
             <Link className="button secondary" to={mapLink}>
               {t('area.onMap')}
