@@ -1,10 +1,10 @@
 import fs from 'node:fs';
 import { createRequire } from 'node:module';
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, test } from 'vitest';
 import {
   chromiumAvailable,
-  openPage,
+  openPage as openBrowserPage,
   screenshot,
   shareOfPixelsIn,
   startE2E,
@@ -52,6 +52,26 @@ describe.skipIf(!chromiumAvailable)('the web app in Chromium', () => {
   });
   afterAll(() => e2e?.close());
 
+  // Every test leaves a screenshot of the page it ended on, named after the test.
+  let last: Page | undefined;
+  const openPage = async (...args: Parameters<typeof openBrowserPage>) => {
+    const opened = await openBrowserPage(...args);
+    last = opened.page;
+    return opened;
+  };
+  let counter = 0;
+  afterEach(async (context) => {
+    counter += 1;
+    if (!last) return;
+    const slug = context.task.name
+      .toLowerCase()
+      .replace(/[^a-z0-9]+/g, '-')
+      .slice(0, 60);
+    await screenshot(last, `${String(counter).padStart(2, '0')}-${slug}`).catch(() => undefined);
+    await last.context().close();
+    last = undefined;
+  });
+
   test('home page: the map draws the buurten of the corporation’s gemeente in the legend’s colours', async () => {
     const { page, problems } = await openPage(e2e, '/');
     await expect(page.getByRole('heading', { level: 1 })).toBeTruthy();
@@ -71,7 +91,6 @@ describe.skipIf(!chromiumAvailable)('the web app in Chromium', () => {
     expect(await shareOfPixelsIn(page, hex)).toBeGreaterThan(0.1);
     expect(await page.textContent('.demo-banner')).toMatch(/fictief/);
     expect(await page.locator('html').getAttribute('lang')).toBe('nl');
-    await screenshot(page, '01-home-map');
     expect(problems).toEqual([]);
   });
 
@@ -110,7 +129,6 @@ describe.skipIf(!chromiumAvailable)('the web app in Chromium', () => {
     const tooltip = page.locator('.map-tooltip');
     await tooltip.waitFor();
     expect(await tooltip.textContent()).toContain(target.name);
-    await screenshot(page, '02-hover');
     await page.mouse.click(target.x, target.y);
     await page.waitForURL(new RegExp(`/gebied/${target.code}$`));
     await page.getByRole('heading', { level: 1, name: target.name }).waitFor();
@@ -119,7 +137,6 @@ describe.skipIf(!chromiumAvailable)('the web app in Chromium', () => {
     expect(figures.some((f) => /\d/.test(f))).toBe(true);
     expect(await page.locator('.trend-chart').count()).toBeGreaterThan(5);
     expect(await page.textContent('.breadcrumbs')).toMatch(/Duinrand/);
-    await screenshot(page, '03-area-profile');
     expect(problems).toEqual([]);
   });
 
@@ -138,7 +155,6 @@ describe.skipIf(!chromiumAvailable)('the web app in Chromium', () => {
       .textContent();
     expect(compare).toMatch(/Kreekzand/);
     expect(compare).toMatch(/Nederland/);
-    await screenshot(page, '04-suppressed');
     expect(problems).toEqual([]);
   });
 
@@ -151,7 +167,6 @@ describe.skipIf(!chromiumAvailable)('the web app in Chromium', () => {
     expect(await page.textContent('.demo-banner')).toMatch(/fictional/);
     await page.reload();
     await page.getByRole('heading', { level: 2, name: 'Livability' }).waitFor();
-    await screenshot(page, '05-english');
     expect(problems).toEqual([]);
   });
 
@@ -179,7 +194,6 @@ describe.skipIf(!chromiumAvailable)('the web app in Chromium', () => {
       .filter((v) => /\d/.test(v))
       .map((v) => Number(v.replace(/\./g, '').replace(',', '.')));
     expect(numbers).toEqual([...numbers].sort((a, b) => b - a));
-    await screenshot(page, '06-table');
     await page.reload();
     await table.waitFor();
     expect(await page.inputValue('#indicator')).toBe('p_hh_li');
@@ -216,14 +230,12 @@ describe.skipIf(!chromiumAvailable)('the web app in Chromium', () => {
   test('an unknown area says so and links back', async () => {
     const { page } = await openPage(e2e, '/gebied/BU00000000');
     await page.getByText('Dit gebied bestaat niet').waitFor();
-    await screenshot(page, '07-unknown-area');
   });
 
   test('the API reference page is readable', async () => {
     const { page, problems } = await openPage(e2e, '/api/docs');
     await page.getByRole('heading', { name: /Buurtbalans API/ }).waitFor();
     expect(await page.locator('.op').count()).toBeGreaterThanOrEqual(6);
-    await screenshot(page, '08-api-docs');
     expect(problems).toEqual([]);
   });
 });

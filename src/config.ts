@@ -25,6 +25,11 @@ const schema = z.object({
   BUURTBALANS_BASEMAP_URL: z.string().url().optional(),
   /** Attribution shown with the basemap, e.g. "© OpenStreetMap". */
   BUURTBALANS_BASEMAP_ATTRIBUTION: z.string().optional(),
+  /**
+   * `auto` loads the fictional demo into a database that has never had data loaded (first
+   * start); `off` never does, for production servers that start empty.
+   */
+  BUURTBALANS_DEMO: z.enum(['auto', 'off']).default('auto'),
   /** Built web app to serve; `npm start` builds it there when missing. */
   BUURTBALANS_WEB_DIR: z.string().min(1).default('./dist/web'),
 });
@@ -39,6 +44,7 @@ export interface Config {
   basemapUrl: string | null;
   basemapAttribution: string | null;
   webDir: string;
+  demo: 'auto' | 'off';
 }
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
@@ -66,5 +72,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     basemapUrl: c.BUURTBALANS_BASEMAP_URL ?? null,
     basemapAttribution: c.BUURTBALANS_BASEMAP_ATTRIBUTION ?? null,
     webDir: path.resolve(c.BUURTBALANS_WEB_DIR),
+    demo: c.BUURTBALANS_DEMO,
   };
 }

@@ -36,10 +36,7 @@ export function createApp(deps: ApiDeps) {
     },
   });
 
-  const basemapOrigin = deps.config.basemapUrl
-    ? new URL(deps.config.basemapUrl.replace(/[{}]/g, '')).origin
-    : null;
-  const external = basemapOrigin ? [basemapOrigin] : [];
+  const external = basemapSources(deps.config.basemapUrl);
   app.use(
     '*',
     secureHeaders({
@@ -97,3 +94,14 @@ export function createApp(deps: ApiDeps) {
 }
 
 export type App = ReturnType<typeof createApp>;
+
+/**
+ * Hosts the browser may load map tiles and styles from. A raster template names its one host;
+ * a MapLibre style can pull tiles, glyphs and sprites from anywhere, so it opens https: for
+ * images, fonts and connections (scripts stay 'self' only). No basemap: nothing external.
+ */
+function basemapSources(url: string | null): string[] {
+  if (!url) return [];
+  if (/\.json(\?|$)/.test(url)) return ['https:'];
+  return [new URL(url.replace(/[{}]/g, '')).origin];
+}

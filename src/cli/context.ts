@@ -14,7 +14,7 @@ export async function withDatabase<T>(
   const config = loadConfig();
   const handle = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
   try {
-    const { demo } = await prepareData(handle.db);
+    const { demo } = await prepareData(handle.db, { demo: config.demo });
     if (demo)
       process.stderr.write(`Nieuwe database met fictieve demodata (${demo.areas} gebieden).\n`);
     return await fn(handle, config);

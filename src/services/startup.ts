@@ -10,9 +10,12 @@ import { refreshStatisticsIfStale } from './statistics.js';
  * data loaded (no import run at all), load the demo so that a new user sees a working product.
  * A database whose demo was removed on purpose keeps its import history and stays without demo.
  */
-export async function prepareData(db: Kysely<Database>): Promise<{ demo: DemoSummary | null }> {
+export async function prepareData(
+  db: Kysely<Database>,
+  options: { demo: 'auto' | 'off' } = { demo: 'auto' },
+): Promise<{ demo: DemoSummary | null }> {
   await ensureBuiltInIndicators(db);
-  if ((await countImportRuns(db)) > 0) {
+  if (options.demo === 'off' || (await countImportRuns(db)) > 0) {
     await refreshStatisticsIfStale(db);
     return { demo: null };
   }

@@ -2,11 +2,11 @@ import { createApp } from '../../src/api/app.js';
 import type { DatabaseHandle } from '../../src/db/database.js';
 
 /** The real HTTP application on a test database, called in-process. */
-export function createTestApp(handle: DatabaseHandle) {
+export function createTestApp(handle: DatabaseHandle, basemapUrl: string | null = null) {
   const app = createApp({
     db: handle.db,
     engine: handle.engine,
-    config: { basemapUrl: null, basemapAttribution: null, webDir: '/nonexistent-web-dir' },
+    config: { basemapUrl, basemapAttribution: null, webDir: '/nonexistent-web-dir' },
   });
   return {
     app,

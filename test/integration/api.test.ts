@@ -138,5 +138,26 @@ describe.each(testEngines())('HTTP API on %s', (engine) => {
     expect(response.headers.get('content-security-policy')).toMatch(/default-src 'self'/);
     expect(response.headers.get('content-security-policy')).toMatch(/frame-ancestors 'none'/);
     expect(response.headers.get('x-content-type-options')).toBe('nosniff');
+    expect(response.headers.get('content-security-policy')).not.toMatch(/https:/);
+  });
+
+  test('a configured basemap host is allowed for images, nothing else', async () => {
+    const withBasemap = createTestApp(handle, 'https://tiles.example.nl/{z}/{x}/{y}.png');
+    const csp = (await withBasemap.get('/api/health')).headers.get('content-security-policy')!;
+    expect(csp).toMatch(/img-src [^;]*https:\/\/tiles\.example\.nl/);
+    expect(csp).toMatch(/script-src 'self'(;|$)/);
+  });
+
+  test('the meta endpoint tells the web app about the demo and its organisations', async () => {
+    const { body } = await api.json<{
+      demo: { areas: number } | null;
+      organisations: Array<{ kind: string; workingArea: string[] }>;
+    }>('/api/meta');
+    expect(body.demo?.areas).toBe(94);
+    expect(body.organisations.find((o) => o.kind === 'corporation')?.workingArea).toEqual([
+      'GM9901',
+      'GM9902',
+      'GM9903',
+    ]);
   });
 });

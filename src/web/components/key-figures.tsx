@@ -9,7 +9,13 @@ import { indicatorName } from './indicator-name.js';
 const KEYS = ['a_inw', 'a_woning', 'p_wcorpw', 'lbm_score_class', 'lbm_afw_class'];
 
 /** A strip of key figures for the area header: newest value with its year. */
-export function KeyFigures({ series, indicators }: { series: Series[]; indicators: Map<string, Indicator> }) {
+export function KeyFigures({
+  series,
+  indicators,
+}: {
+  series: Series[];
+  indicators: Map<string, Indicator>;
+}) {
   const { locale } = useI18n();
   const byKey = new Map(series.map((s) => [s.indicatorKey, s]));
   const shown = KEYS.filter((k) => byKey.has(k) && indicators.has(k))
@@ -21,7 +27,8 @@ export function KeyFigures({ series, indicators }: { series: Series[]; indicator
       {shown.map((key) => {
         const indicator = indicators.get(key)!;
         const points = byKey.get(key)!.points;
-        const latest = [...points].reverse().find((p) => p.value !== null) ?? points[points.length - 1]!;
+        const latest =
+          [...points].reverse().find((p) => p.value !== null) ?? points[points.length - 1]!;
         const scheme = indicator.classScheme ? CLASS_SCHEMES_BY_KEY[indicator.classScheme] : null;
         const text =
           scheme && latest.value !== null
@@ -31,7 +38,8 @@ export function KeyFigures({ series, indicators }: { series: Series[]; indicator
           <div key={key}>
             <dt>{indicatorName(indicator, locale).replace(/ \((klasse|class)\)$/, '')}</dt>
             <dd>
-              <span className="kf-value">{text}</span> <span className="kf-year">{latest.year}</span>
+              <span className="kf-value">{text}</span>{' '}
+              <span className="kf-year">{latest.year}</span>
             </dd>
           </div>
         );
