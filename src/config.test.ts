@@ -22,6 +22,7 @@ describe('loadConfig', () => {
   test.each([
     [{ PORT: 'eighty' }, /PORT/],
     [{ PORT: '70000' }, /PORT/],
+    [{ PORT: ' ' }, /PORT/],
     [{ DATABASE_URL: 'mysql://x' }, /DATABASE_URL.*postgres:\/\//],
     [{ BUURTBALANS_BASEMAP_URL: 'not a url' }, /BUURTBALANS_BASEMAP_URL/],
     [{ BUURTBALANS_DEMO: 'maybe' }, /BUURTBALANS_DEMO/],

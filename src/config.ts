@@ -8,7 +8,13 @@ import { AppError } from './domain/shared/app-error.js';
  */
 const schema = z.object({
   /** Port of the web app and API. */
-  PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+  PORT: z
+    .string()
+    .trim()
+    .regex(/^\d+$/, 'must be a port number such as 3000')
+    .transform(Number)
+    .pipe(z.number().int().min(0).max(65535))
+    .default(3000),
   /** Address to listen on; 127.0.0.1 keeps a laptop install private. Use 0.0.0.0 behind a proxy. */
   HOST: z.string().min(1).default('127.0.0.1'),
   /** Where the embedded database (PGlite) keeps its files. Ignored when DATABASE_URL is set. */

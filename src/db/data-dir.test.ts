@@ -60,6 +60,43 @@ describe('claimDataDir', () => {
     );
   });
 
+  test('a second claim from the same process is refused; the first still holds', () => {
+    const dir = tempDir();
+    const claim = claimDataDir(dir);
+    expect(() => claimDataDir(dir)).toThrow(/in use by another Buurtbalans process/);
+    claim.release();
+    claimDataDir(dir).release();
+  });
+
+  test('a lock from another machine is never taken over', () => {
+    const dir = tempDir();
+    fs.writeFileSync(
+      path.join(dir, 'buurtbalans.lock'),
+      JSON.stringify({ pid: 1, host: 'elsewhere', startedAt: 'now' }),
+    );
+    expect(() => claimDataDir(dir)).toThrow(/pid 1 on elsewhere.*remove the lock file by hand/);
+  });
+
+  test('a fresh unreadable lock counts as held; an old one is taken over', () => {
+    const dir = tempDir();
+    const lock = path.join(dir, 'buurtbalans.lock');
+    fs.writeFileSync(lock, '');
+    expect(() => claimDataDir(dir)).toThrow(/unknown process; its lock file is unreadable/);
+    const old = new Date(Date.now() - 60_000);
+    fs.utimesSync(lock, old, old);
+    claimDataDir(dir).release();
+  });
+
+  test('leftovers of an interrupted first start are cleared, and the start counts as new', () => {
+    const dir = tempDir();
+    fs.mkdirSync(path.join(dir, 'pgdata.partial-999'));
+    fs.writeFileSync(path.join(dir, 'pgdata.partial-999', 'PG_VERSION'), '17\n');
+    const claim = claimDataDir(dir);
+    expect(claim.isNew).toBe(true);
+    expect(fs.existsSync(path.join(dir, 'pgdata.partial-999'))).toBe(false);
+    claim.release();
+  });
+
   test('a directory made by another PGlite version is refused with what to do', () => {
     const dir = tempDir();
     fs.mkdirSync(path.join(dir, 'pgdata'));

@@ -48,6 +48,12 @@ export function claimDataDir(dataDir: string): DataDirClaim {
   };
   try {
     const pgDataDir = path.join(dataDir, 'pgdata');
+    // A cluster is created under a temporary name and renamed when complete (database.ts);
+    // leftovers of an interrupted first start are garbage, and we hold the lock.
+    for (const name of fs.readdirSync(dataDir)) {
+      if (name.startsWith('pgdata.partial-'))
+        fs.rmSync(path.join(dataDir, name), { recursive: true, force: true });
+    }
     const isNew = !fs.existsSync(path.join(pgDataDir, 'PG_VERSION'));
     if (!isNew) checkMarker(dataDir);
     else if (fs.existsSync(pgDataDir) && fs.readdirSync(pgDataDir).length > 0) {
@@ -63,7 +69,9 @@ export function claimDataDir(dataDir: string): DataDirClaim {
 /** Record which PGlite version created the cluster; called once after a successful initdb. */
 export function writeMarker(dataDir: string): void {
   const marker: Marker = { format: 1, pglite: PGLITE_VERSION, createdAt: new Date().toISOString() };
-  fs.writeFileSync(path.join(dataDir, MARKER), `${JSON.stringify(marker, null, 2)}\n`);
+  const target = path.join(dataDir, MARKER);
+  fs.writeFileSync(`${target}.tmp`, `${JSON.stringify(marker, null, 2)}\n`);
+  fs.renameSync(`${target}.tmp`, target);
 }
 
 /** The error to show when PGlite cannot open an existing cluster. */
@@ -122,37 +130,70 @@ function isAlive(pid: number): boolean {
   }
 }
 
+function lockedError(dataDir: string, owner: LockOwner | null, why: string): AppError {
+  const who = owner
+    ? `pid ${owner.pid} on ${owner.host}, since ${owner.startedAt}`
+    : 'an unknown process';
+  return new AppError(
+    'data_dir_locked',
+    `The data directory ${dataDir} is in use by another Buurtbalans process (${who}${why}). ` +
+      `Stop that process first${owner && owner.host === os.hostname() ? ` (kill ${owner.pid})` : ''}, ` +
+      `or set BUURTBALANS_DATA_DIR to another directory.`,
+    { dataDir, pid: owner?.pid ?? null, host: owner?.host ?? null },
+  );
+}
+
+/**
+ * Take the lock file atomically: write it under a private name, then hard-link it into place,
+ * which fails if a lock exists — so no other process can ever read a half-written lock. A stale
+ * lock (its process is gone) is moved aside by rename, which only one contender can win.
+ */
 function takeLock(lockPath: string, dataDir: string): void {
   const me: LockOwner = {
     pid: process.pid,
     host: os.hostname(),
     startedAt: new Date().toISOString(),
   };
-  for (let attempt = 0; attempt < 2; attempt += 1) {
-    try {
-      fs.writeFileSync(lockPath, JSON.stringify(me), { flag: 'wx' });
-      return;
-    } catch (error) {
-      if ((error as NodeJS.ErrnoException).code !== 'EEXIST') {
-        throw unusable(dataDir, `its lock file could not be written (${String(error)})`, error);
+  const mine = `${lockPath}.${process.pid}.${Math.random().toString(36).slice(2)}`;
+  try {
+    fs.writeFileSync(mine, JSON.stringify(me));
+  } catch (error) {
+    throw unusable(dataDir, `its lock file could not be written (${String(error)})`, error);
+  }
+  try {
+    for (let attempt = 0; attempt < 3; attempt += 1) {
+      try {
+        fs.linkSync(mine, lockPath);
+        return;
+      } catch (error) {
+        if ((error as NodeJS.ErrnoException).code !== 'EEXIST') {
+          throw unusable(dataDir, `its lock file could not be created (${String(error)})`, error);
+        }
       }
       const owner = readLock(lockPath);
-      const held =
-        owner && owner.pid !== process.pid && owner.host === me.host && isAlive(owner.pid);
-      if (held) {
-        throw new AppError(
-          'data_dir_locked',
-          `The data directory ${dataDir} is in use by another Buurtbalans process ` +
-            `(pid ${owner.pid}, since ${owner.startedAt}). Stop that process first ` +
-            `(kill ${owner.pid}), or set BUURTBALANS_DATA_DIR to another directory.`,
-          { dataDir, pid: owner.pid },
-        );
+      if (!owner) {
+        // Unreadable: damaged, or written by hand. Young ones may belong to a starting process.
+        const age = Date.now() - (fs.statSync(lockPath, { throwIfNoEntry: false })?.mtimeMs ?? 0);
+        if (age < 10_000) throw lockedError(dataDir, null, '; its lock file is unreadable');
+      } else if (owner.host !== me.host) {
+        // Another machine on a shared volume: its pids mean nothing here, so never take over.
+        throw lockedError(dataDir, owner, '; remove the lock file by hand if that machine is gone');
+      } else if (isAlive(owner.pid)) {
+        throw lockedError(dataDir, owner, '');
       }
-      // A lock left by a process that is gone (crash, kill -9): safe to take over.
-      fs.rmSync(lockPath, { force: true });
+      // Stale: the owner is gone (crash, kill -9). Move it aside; if someone else won, retry.
+      const aside = `${lockPath}.stale.${process.pid}`;
+      try {
+        fs.renameSync(lockPath, aside);
+      } catch {
+        continue;
+      }
+      fs.rmSync(aside, { force: true });
     }
+    throw lockedError(dataDir, readLock(lockPath), '; the lock keeps changing hands');
+  } finally {
+    fs.rmSync(mine, { force: true });
   }
-  throw unusable(dataDir, 'its lock file keeps reappearing');
 }
 
 function checkMarker(dataDir: string): void {

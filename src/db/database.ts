@@ -1,4 +1,5 @@
 import { fork } from 'node:child_process';
+import fs from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { PGlite } from '@electric-sql/pglite';
 import { Kysely, PostgresDialect, sql } from 'kysely';
@@ -75,7 +76,12 @@ async function openPGliteDir(dataDir: string): Promise<DatabaseHandle> {
   let pglite: PGlite;
   try {
     if (claim.isNew) {
-      await createClusterInChild(claim.pgDataDir, dataDir);
+      // Build under a temporary name and rename when complete: an interrupted first start
+      // leaves no half-made cluster that a later start would take for a real one.
+      const partial = `${claim.pgDataDir}.partial-${process.pid}`;
+      await createClusterInChild(partial, dataDir);
+      fs.rmSync(claim.pgDataDir, { recursive: true, force: true });
+      fs.renameSync(partial, claim.pgDataDir);
       writeMarker(dataDir);
     }
     pglite = await PGlite.create(claim.pgDataDir, { parsers: PGLITE_PARSERS });

@@ -1,5 +1,5 @@
-import type { Kysely, Transaction } from 'kysely';
-import { getMeta, setMeta } from '../db/queries/meta-queries.js';
+import { sql, type Kysely, type Transaction } from 'kysely';
+import { getMeta } from '../db/queries/meta-queries.js';
 import type { Database } from '../db/tables.js';
 
 /**
@@ -15,8 +15,11 @@ export async function readDataVersion(
   return (await getMeta<number>(db, KEY)) ?? 0;
 }
 
+/** Raise the version in one statement, so two concurrent writers never both write N+1. */
 export async function bumpDataVersion(trx: Transaction<Database>): Promise<number> {
-  const next = (await readDataVersion(trx)) + 1;
-  await setMeta(trx, KEY, next);
-  return next;
+  const result = await sql<{ value: number }>`
+    insert into app_meta (key, value) values (${KEY}, '1'::jsonb)
+    on conflict (key) do update set value = to_jsonb((app_meta.value #>> '{}')::int8 + 1), updated_at = now()
+    returning (value #>> '{}')::int8 as value`.execute(trx);
+  return result.rows[0]!.value;
 }

@@ -2,7 +2,7 @@ import type { Kysely, Transaction } from 'kysely';
 import { generateDemoDataset } from '../domain/demo/generate-demo-dataset.js';
 import { BUILT_IN_INDICATORS } from '../domain/indicators/catalogue.js';
 import { AppError } from '../domain/shared/app-error.js';
-import { deleteDemoAreas } from '../db/queries/area-write-queries.js';
+import { deleteAreasOfSource } from '../db/queries/area-write-queries.js';
 import { finishImportRun, startImportRun } from '../db/queries/import-run-queries.js';
 import { upsertIndicators } from '../db/queries/indicator-queries.js';
 import { deleteMeta, setMeta } from '../db/queries/meta-queries.js';
@@ -31,67 +31,98 @@ export interface DemoSummary {
 }
 
 /**
- * Replace the demo data: remove what an earlier demo load wrote, then write the generated
- * fictional world in one transaction. Real data is never touched: the demo neither deletes nor
- * overwrites a figure from another source.
+ * Replace the demo data in one transaction, then refresh the planner statistics. A failure
+ * leaves the database as it was and is recorded as a failed import run.
  */
 export async function loadDemo(
   db: Kysely<Database>,
   now: () => number = Date.now,
 ): Promise<DemoSummary> {
+  let summary: DemoSummary;
+  try {
+    summary = await db.transaction().execute((trx) => loadDemoInto(trx, now));
+  } catch (error) {
+    await recordFailedRun(db, error);
+    throw error;
+  }
+  await refreshStatistics(db);
+  return summary;
+}
+
+/**
+ * Remove what an earlier demo load wrote, then write the generated fictional world, in the
+ * caller's transaction. Real data is never touched: the demo neither deletes, overwrites nor
+ * renames anything another source wrote.
+ */
+export async function loadDemoInto(
+  trx: Transaction<Database>,
+  now: () => number = Date.now,
+): Promise<DemoSummary> {
   const started = now();
   const dataset = generateDemoDataset();
-  const summary = await db.transaction().execute(async (trx) => {
-    await removeDemo(trx);
-    const indicatorIds = await upsertIndicators(trx, BUILT_IN_INDICATORS, true);
-    const runId = await startImportRun(trx, { kind: 'demo', fileName: null, sha256: null });
-    const areaIds = await writeAreas(trx, dataset.boundaryYear, DEMO_SOURCE, dataset.areas);
-    const observations: ObservationInput[] = dataset.observations.map((o) => {
-      const areaId = areaIds.get(o.areaCode);
-      const indicatorId = indicatorIds.get(o.indicatorKey);
-      if (areaId === undefined || indicatorId === undefined) {
-        throw new AppError(
-          'internal',
-          `Demo figure for unknown area or indicator: ${o.areaCode}/${o.indicatorKey}`,
-        );
-      }
-      return {
-        areaId,
-        indicatorId,
-        year: o.year,
-        value: o.value,
-        status: o.status,
-        source: DEMO_SOURCE,
-        sourceRelease: DEMO_RELEASE,
-        importRunId: runId,
-      };
-    });
-    const written = await upsertObservations(trx, observations, { onlyReplaceSource: DEMO_SOURCE });
-    await insertOrganisations(trx, dataset.organisations, true);
-    const summary: DemoSummary = {
-      areas: dataset.areas.length,
-      observations: written,
-      organisations: dataset.organisations.length,
-      seconds: (now() - started) / 1000,
-    };
-    await finishImportRun(trx, runId, {
-      status: 'succeeded',
-      rows: observations.length,
-      messages: [{ level: 'info', text: 'Fictieve demodata geladen (bron: demo).' }],
-      summary: { ...summary },
-    });
-    await setMeta(trx, 'demo', { loadedAt: new Date(now()).toISOString(), ...summary });
-    await bumpDataVersion(trx);
-    return summary;
+  await removeDemo(trx);
+  const indicatorIds = await upsertIndicators(trx, BUILT_IN_INDICATORS, true);
+  const runId = await startImportRun(trx, { kind: 'demo', fileName: null, sha256: null });
+  const areaIds = await writeAreas(trx, dataset.boundaryYear, DEMO_SOURCE, dataset.areas, {
+    mode: 'keep-others',
   });
-  await refreshStatistics(db);
+  const observations: ObservationInput[] = dataset.observations.map((o) => {
+    const areaId = areaIds.get(o.areaCode);
+    const indicatorId = indicatorIds.get(o.indicatorKey);
+    if (areaId === undefined || indicatorId === undefined) {
+      throw new AppError(
+        'internal',
+        `Demo figure for unknown area or indicator: ${o.areaCode}/${o.indicatorKey}`,
+      );
+    }
+    return {
+      areaId,
+      indicatorId,
+      year: o.year,
+      value: o.value,
+      status: o.status,
+      source: DEMO_SOURCE,
+      sourceRelease: DEMO_RELEASE,
+      importRunId: runId,
+    };
+  });
+  const written = await upsertObservations(trx, observations, { onlyReplaceSource: DEMO_SOURCE });
+  await insertOrganisations(trx, dataset.organisations, true);
+  const summary: DemoSummary = {
+    areas: dataset.areas.length,
+    observations: written,
+    organisations: dataset.organisations.length,
+    seconds: (now() - started) / 1000,
+  };
+  await finishImportRun(trx, runId, {
+    status: 'succeeded',
+    rows: observations.length,
+    messages: [{ level: 'info', text: 'Fictieve demodata geladen (bron: demo).' }],
+    summary: { ...summary },
+  });
+  await setMeta(trx, 'demo', { loadedAt: new Date(now()).toISOString(), ...summary });
+  await bumpDataVersion(trx);
   return summary;
 }
 
 /** Remove every row the demo wrote (figures, areas nobody else uses, organisations). */
 export async function removeDemo(trx: Transaction<Database>): Promise<void> {
   await deleteObservationsBySource(trx, DEMO_SOURCE);
-  await deleteDemoAreas(trx);
+  await deleteAreasOfSource(trx, DEMO_SOURCE);
   await deleteDemoOrganisations(trx);
   await deleteMeta(trx, 'demo');
+}
+
+async function recordFailedRun(db: Kysely<Database>, error: unknown): Promise<void> {
+  try {
+    const id = await startImportRun(db, { kind: 'demo', fileName: null, sha256: null });
+    await finishImportRun(db, id, {
+      status: 'failed',
+      rows: null,
+      messages: [{ level: 'error', text: error instanceof Error ? error.message : String(error) }],
+      summary: {},
+    });
+  } catch {
+    // The database itself failed; the original error says more than this one would.
+  }
 }

@@ -1,23 +1,39 @@
-import type { Kysely } from 'kysely';
+import { sql, type Kysely } from 'kysely';
 import { countImportRuns } from '../db/queries/import-run-queries.js';
 import type { Database } from '../db/tables.js';
 import { ensureBuiltInIndicators } from './catalogue.js';
-import { loadDemo, type DemoSummary } from './demo-loader.js';
-import { refreshStatisticsIfStale } from './statistics.js';
+import { loadDemoInto, type DemoSummary } from './demo-loader.js';
+import { refreshStatistics, refreshStatisticsIfStale } from './statistics.js';
+
+// Any fixed number: the key of the advisory lock that serialises first-start demo loading.
+const DEMO_LOCK = 4_242_024;
 
 /**
- * After migrations: refresh the built-in catalogue and, on a database that has never had any
- * data loaded (no import run at all), load the demo so that a new user sees a working product.
- * A database whose demo was removed on purpose keeps its import history and stays without demo.
+ * After migrations: refresh the built-in catalogue and, with `demo: 'auto'`, load the demo into
+ * a database that has never had any data loaded (no import run at all), so that a new user sees
+ * a working product. A database whose demo was removed on purpose keeps its import history and
+ * stays without demo. Instances starting together on one empty server database take turns
+ * (advisory lock), so the demo is loaded once.
  */
 export async function prepareData(
   db: Kysely<Database>,
   options: { demo: 'auto' | 'off' } = { demo: 'auto' },
 ): Promise<{ demo: DemoSummary | null }> {
   await ensureBuiltInIndicators(db);
-  if (options.demo === 'off' || (await countImportRuns(db)) > 0) {
-    await refreshStatisticsIfStale(db);
-    return { demo: null };
-  }
-  return { demo: await loadDemo(db) };
+  const demo =
+    options.demo === 'off'
+      ? null
+      : await db.transaction().execute(async (trx) => {
+          await sql`select pg_advisory_xact_lock(${DEMO_LOCK})`.execute(trx);
+          return (await countImportRuns(trx)) > 0 ? null : loadDemoInto(trx);
+        });
+  if (demo) await refreshStatistics(db);
+  else await refreshStatisticsIfStale(db);
+  return { demo };
+}
+
+/** For commands other than `serve`: the catalogue and statistics, never the demo. */
+export async function prepareCatalogue(db: Kysely<Database>): Promise<void> {
+  await ensureBuiltInIndicators(db);
+  await refreshStatisticsIfStale(db);
 }

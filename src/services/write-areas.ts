@@ -7,6 +7,7 @@ import {
   upsertAreas,
   type AreaInput,
   type ShapeInput,
+  type UpsertAreasOptions,
 } from '../db/queries/area-write-queries.js';
 import type { Database } from '../db/tables.js';
 
@@ -27,6 +28,7 @@ export async function writeAreas(
   boundaryYear: number,
   source: string,
   areas: readonly AreaToWrite[],
+  options: UpsertAreasOptions = { mode: 'replace' },
 ): Promise<Map<string, number>> {
   const inputs: AreaInput[] = [];
   const shapes: ShapeInput[] = [];
@@ -47,7 +49,12 @@ export async function writeAreas(
       shapes.push({ code: area.code, boundaryYear, detail: shape.detail, geojson: shape.geojson });
     }
   }
-  const ids = await upsertAreas(trx, inputs);
-  await replaceAreaShapes(trx, ids, shapes);
+  const { ids, written } = await upsertAreas(trx, inputs, options);
+  // Shapes only for the areas this write changed (keep-others leaves other sources' alone).
+  await replaceAreaShapes(
+    trx,
+    ids,
+    shapes.filter((shape) => written.has(shape.code)),
+  );
   return ids;
 }

@@ -78,6 +78,16 @@ describe.each(testEngines())('demo data on %s', (engine) => {
       handle.db,
     );
     expect(kept.rows[0]).toEqual({ value: 17942942, source: 'cbs' });
+    // Nor does it rename an area another source has taken over.
+    await sql`update area set name = 'Nederland (CBS)', source = 'cbs' where code = 'NL00'`.execute(
+      handle.db,
+    );
+    await loadDemo(handle.db);
+    const land = await sql<{
+      name: string;
+      source: string;
+    }>`select name, source from area where code = 'NL00'`.execute(handle.db);
+    expect(land.rows[0]).toEqual({ name: 'Nederland (CBS)', source: 'cbs' });
     await handle.db.transaction().execute((trx) => removeDemo(trx));
     const counts = await countAreasByLevel(handle.db);
     expect(counts).toEqual({ land: 1 });

@@ -116,6 +116,15 @@ describe.each(testEngines())('map layer on %s', (engine) => {
     expect(wijken.features.every((f) => f.properties.code.startsWith('WK9901'))).toBe(true);
   });
 
+  test('within the land means the whole country', async () => {
+    const all = await layer('level=buurt&indicator=a_inw');
+    const viaLand = await layer('level=buurt&parent=NL00&indicator=a_inw');
+    expect(viaLand.features.length).toBe(all.features.length);
+    expect(viaLand.parent?.code).toBe('NL00');
+    const areas = await api.json<{ areas: unknown[] }>('/api/areas?level=buurt&parent=NL00');
+    expect(areas.body.areas.length).toBe(all.features.length);
+  });
+
   test('ETag, 304 and gzip', async () => {
     const first = await api.get('/api/map?level=buurt&parent=GM9902&indicator=lbm_onv', {
       'Accept-Encoding': 'gzip',

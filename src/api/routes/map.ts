@@ -49,7 +49,7 @@ const route = createRoute({
 export function mapRoutes({ db }: ApiDeps) {
   return new OpenAPIHono().openapi(route, async (c) => {
     const q = c.req.valid('query');
-    const { key, entry } = await getMapLayer(db, {
+    const layer = await getMapLayer(db, {
       level: q.level,
       indicator: q.indicator,
       ...(q.parent ? { parent: q.parent } : {}),
@@ -59,17 +59,17 @@ export function mapRoutes({ db }: ApiDeps) {
     });
     const headers: Record<string, string> = {
       'Content-Type': 'application/geo+json; charset=utf-8',
-      ETag: entry.etag,
+      ETag: layer.entry.etag,
       'Cache-Control': 'no-cache',
       Vary: 'Accept-Encoding',
     };
-    if (c.req.header('If-None-Match') === entry.etag) return c.body(null, 304, headers);
+    if (c.req.header('If-None-Match') === layer.entry.etag) return c.body(null, 304, headers);
     if (/\bgzip\b/.test(c.req.header('Accept-Encoding') ?? '')) {
-      return c.body(new Uint8Array(getMapLayerGzip(key, entry)), 200, {
+      return c.body(new Uint8Array(getMapLayerGzip(db, layer)), 200, {
         ...headers,
         'Content-Encoding': 'gzip',
       });
     }
-    return c.body(entry.body, 200, headers);
+    return c.body(layer.entry.body, 200, headers);
   });
 }

@@ -173,7 +173,11 @@ export async function up(db: Kysely<any>): Promise<void> {
       'observation_value_matches_status',
       sql`(status in ('ok','provisional')) = (value is not null)`,
     )
-    .addCheckConstraint('observation_value_finite', sql`value is null or value = value`)
+    .addCheckConstraint(
+      'observation_value_finite',
+      // NaN <> NaN; ±Infinity would reach clients as the JSON string "Infinity".
+      sql`value is null or (value = value and value not in ('Infinity'::float8, '-Infinity'::float8))`,
+    )
     .execute();
   await db.schema
     .createIndex('observation_indicator_year_idx')

@@ -2,6 +2,7 @@ import { sql, type Kysely, type Transaction } from 'kysely';
 import type { Area, AreaRef } from '../../domain/areas/area.js';
 import type { AreaLevel } from '../../domain/shared/area-code.js';
 import type { AreaRow, Database } from '../tables.js';
+import { withinParent } from './within-parent.js';
 
 type Db = Kysely<Database> | Transaction<Database>;
 
@@ -88,12 +89,7 @@ export async function listAreas(db: Db, filter: AreaFilter): Promise<Area[]> {
     .select([...AREA_COLUMNS])
     .where('boundary_year', '=', filter.boundaryYear);
   if (filter.level) query = query.where('level', '=', filter.level);
-  if (filter.parentCode) {
-    const parent = filter.parentCode;
-    query = query.where((eb) =>
-      eb.or([eb('parent_code', '=', parent), eb('gemeente_code', '=', parent)]),
-    );
-  }
+  if (filter.parentCode) query = query.where(withinParent(filter.parentCode));
   const rows = await query.orderBy('code').execute();
   return rows.map(toArea);
 }

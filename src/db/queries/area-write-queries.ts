@@ -27,14 +27,25 @@ export interface ShapeInput {
 const AREA_BATCH = 500;
 const SHAPE_BATCH = 1000;
 
+export interface UpsertAreasOptions {
+  /**
+   * 'replace' (imports): an existing area takes the new name, parent and geometry, and the
+   * writer becomes its source. 'keep-others' (the demo): an area another source wrote is left
+   * exactly as it is.
+   */
+  mode: 'replace' | 'keep-others';
+}
+
 /**
  * Insert or update areas by (code, boundary year). A file without geometry never wipes a
- * geometry already stored. Returns code → id.
+ * geometry already stored. Returns code → id for every area given, and which codes were
+ * written (in keep-others mode, areas of other sources are not).
  */
 export async function upsertAreas(
   trx: Transaction<Database>,
   areas: readonly AreaInput[],
-): Promise<Map<string, number>> {
+  options: UpsertAreasOptions = { mode: 'replace' },
+): Promise<{ ids: Map<string, number>; written: Set<string> }> {
   const ids = new Map<string, number>();
   for (let i = 0; i < areas.length; i += AREA_BATCH) {
     const batch = areas.slice(i, i + AREA_BATCH).map((a) => ({
@@ -54,25 +65,49 @@ export async function upsertAreas(
       .insertInto('area')
       .values(batch)
       .onConflict((oc) =>
-        oc.columns(['code', 'boundary_year']).doUpdateSet({
-          level: (eb) => eb.ref('excluded.level'),
-          name: (eb) => eb.ref('excluded.name'),
-          parent_code: (eb) => eb.ref('excluded.parent_code'),
-          gemeente_code: (eb) => eb.ref('excluded.gemeente_code'),
-          bbox_west: sql`coalesce(excluded.bbox_west, area.bbox_west)`,
-          bbox_south: sql`coalesce(excluded.bbox_south, area.bbox_south)`,
-          bbox_east: sql`coalesce(excluded.bbox_east, area.bbox_east)`,
-          bbox_north: sql`coalesce(excluded.bbox_north, area.bbox_north)`,
-          // A real source takes over an area the demo created; the demo never takes over one.
-          source: sql`case when area.source = 'demo' then excluded.source else area.source end`,
-          updated_at: sql`now()`,
-        }),
+        oc
+          .columns(['code', 'boundary_year'])
+          .doUpdateSet({
+            level: (eb) => eb.ref('excluded.level'),
+            name: (eb) => eb.ref('excluded.name'),
+            parent_code: (eb) => eb.ref('excluded.parent_code'),
+            gemeente_code: (eb) => eb.ref('excluded.gemeente_code'),
+            bbox_west: sql`coalesce(excluded.bbox_west, area.bbox_west)`,
+            bbox_south: sql`coalesce(excluded.bbox_south, area.bbox_south)`,
+            bbox_east: sql`coalesce(excluded.bbox_east, area.bbox_east)`,
+            bbox_north: sql`coalesce(excluded.bbox_north, area.bbox_north)`,
+            source: (eb) => eb.ref('excluded.source'),
+            updated_at: sql`now()`,
+          })
+          .where((eb) =>
+            options.mode === 'replace'
+              ? eb.lit(true)
+              : eb('area.source', '=', eb.ref('excluded.source')),
+          ),
       )
       .returning(['id', 'code'])
       .execute();
     for (const r of rows) ids.set(r.code, r.id);
   }
+  const written = new Set(ids.keys());
+  const kept = areas.filter((a) => !written.has(a.code));
+  if (kept.length > 0) {
+    // Areas left alone (keep-others) return no row: look their ids up, and keep their geometry.
+    const byYear = new Map<number, string[]>();
+    for (const a of kept)
+      byYear.set(a.boundaryYear, [...(byYear.get(a.boundaryYear) ?? []), a.code]);
+    for (const [year, codes] of byYear) {
+      const found = await trx
+        .selectFrom('area')
+        .select(['id', 'code'])
+        .where('boundary_year', '=', year)
+        .where('code', 'in', codes)
+        .execute();
+      for (const r of found) ids.set(r.code, r.id);
+    }
+  }
   const geometries = areas.flatMap((a) => {
+    if (!written.has(a.code)) return [];
     const id = ids.get(a.code);
     return a.geometry && id !== undefined
       ? [{ area_id: id, geometry: JSON.stringify(a.geometry) }]
@@ -87,7 +122,7 @@ export async function upsertAreas(
       )
       .execute();
   }
-  return ids;
+  return { ids, written };
 }
 
 /** Replace the stored simplifications of the given areas. */
@@ -115,15 +150,18 @@ export async function replaceAreaShapes(
 }
 
 /**
- * Delete the areas the demo created, bottom-up, sparing any that real data has come to use
- * (a non-demo figure, or a non-demo child area).
+ * Delete the areas one source created, bottom-up, sparing any that other data has come to use
+ * (a figure from another source, or a child area that stays).
  */
-export async function deleteDemoAreas(trx: Transaction<Database>): Promise<number> {
+export async function deleteAreasOfSource(
+  trx: Transaction<Database>,
+  source: string,
+): Promise<number> {
   let deleted = 0;
   for (const level of ['buurt', 'wijk', 'gemeente', 'land'] as const) {
     const result = await trx
       .deleteFrom('area as a')
-      .where('a.source', '=', 'demo')
+      .where('a.source', '=', source)
       .where('a.level', '=', level)
       .where(({ not, exists, selectFrom }) =>
         not(
@@ -131,7 +169,7 @@ export async function deleteDemoAreas(trx: Transaction<Database>): Promise<numbe
             selectFrom('observation as o')
               .select('o.id')
               .whereRef('o.area_id', '=', 'a.id')
-              .where('o.source', '<>', 'demo'),
+              .where('o.source', '<>', source),
           ),
         ),
       )

@@ -2,6 +2,7 @@ import { sql, type Kysely } from 'kysely';
 import type { BBox } from '../../domain/geometry/bbox.js';
 import type { ObservationStatus } from '../../domain/shared/observation-status.js';
 import type { Database } from '../tables.js';
+import { withinParent } from './within-parent.js';
 
 export interface MapScope {
   boundaryYear: number;
@@ -33,12 +34,7 @@ function areasOf(db: Kysely<Database>, scope: MapScope) {
     .selectFrom('area as a')
     .where('a.boundary_year', '=', scope.boundaryYear)
     .where('a.level', '=', scope.level);
-  const parent = scope.parentCode;
-  return parent === null
-    ? query
-    : query.where((eb) =>
-        eb.or([eb('a.parent_code', '=', parent), eb('a.gemeente_code', '=', parent)]),
-      );
+  return scope.parentCode === null ? query : query.where(withinParent(scope.parentCode, 'a'));
 }
 
 /**

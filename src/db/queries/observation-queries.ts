@@ -2,6 +2,7 @@ import { sql, type Kysely, type Transaction } from 'kysely';
 import type { Observation, Series } from '../../domain/indicators/observation.js';
 import type { ObservationStatus } from '../../domain/shared/observation-status.js';
 import type { Database } from '../tables.js';
+import { withinParent } from './within-parent.js';
 
 type Db = Kysely<Database> | Transaction<Database>;
 
@@ -146,11 +147,7 @@ export async function listYearsOfIndicator(
           .whereRef('o.data_year', '=', 'y.data_year')
           .where('a.boundary_year', '=', scope.boundaryYear)
           .where('a.level', '=', scope.level)
-          .$if(parent !== undefined, (q) =>
-            q.where((eb) =>
-              eb.or([eb('a.parent_code', '=', parent!), eb('a.gemeente_code', '=', parent!)]),
-            ),
-          ),
+          .$if(parent !== undefined, (q) => q.where(withinParent(parent!, 'a'))),
       ),
     )
     .orderBy('y.data_year')

@@ -3,6 +3,7 @@ import { DATA_YEARS } from './calendar.js';
 import { demoFixture } from './demo-fixture.js';
 import { aggregateInto } from './aggregate.js';
 import { ObservationTable } from './observation-table.js';
+import { generateDemoDataset } from './generate-demo-dataset.js';
 
 const A = 'BU99010101';
 const B = 'BU99010102';
@@ -125,5 +126,34 @@ describe('aggregates in the demo world', () => {
     expect(val('NL00', 'a_inw', 2024)).toBeCloseTo(17.9e6, -5);
     expect(val('NL00', 'g_ink_pi', 2014)).toBeLessThan(val('NL00', 'g_ink_pi', 2022)!);
     expect(val('NL00', 'lbm_afw_class', 2024)).toBe(6);
+  });
+});
+
+describe('suppressed buurten still count in their parents', () => {
+  test('a wijk with a suppressed buurt holds more bijstand than its visible buurten', () => {
+    const dataset = generateDemoDataset();
+    const value = new Map(
+      dataset.observations.map((o) => [`${o.areaCode}|${o.indicatorKey}|${o.year}`, o]),
+    );
+    const wijken = dataset.areas.filter((a) => a.level === 'wijk');
+    let checked = 0;
+    for (const wijk of wijken) {
+      const buurten = dataset.areas.filter((a) => a.parentCode === wijk.code);
+      for (const year of [2014, 2019, 2024]) {
+        const cells = buurten.map((b) => value.get(`${b.code}|a_soz_wb|${year}`));
+        if (!cells.some((c) => c?.status === 'secret')) continue;
+        const visible = cells.reduce((sum, c) => sum + (c?.value ?? 0), 0);
+        const parent = value.get(`${wijk.code}|a_soz_wb|${year}`)!;
+        expect(parent.status).toBe('ok');
+        expect(parent.value!).toBeGreaterThanOrEqual(visible);
+        const inhabitants = value.get(`${wijk.code}|a_inw|${year}`)!.value!;
+        expect(value.get(`${wijk.code}|soz_wb_per_1000|${year}`)!.value!).toBeCloseTo(
+          (parent.value! / inhabitants) * 1000,
+          9,
+        );
+        checked += 1;
+      }
+    }
+    expect(checked).toBeGreaterThan(0);
   });
 });

@@ -17,9 +17,10 @@ const MEANS: ReadonlyArray<{ key: string; weight: string; decimals: number }> = 
 /**
  * Derive a parent's figures from its children (buurten → wijk, buurten → gemeente): sums for
  * counts, weighted means for shares and amounts, soz_wb_per_1000 from the summed counts, and the
- * Leefbaarometer as the inhabitant-weighted mean of the scored children. A suppressed child is
- * left out (its value is unknown), yet the parent keeps an ok value, as CBS publishes it. When
- * no child has a value the parent gets the children's status, and nothing when they have none.
+ * Leefbaarometer as the inhabitant-weighted mean of the scored children. Runs before small
+ * buurten are suppressed (see suppressSmallBuurten): like CBS totals, a parent includes what it
+ * hides per buurt. When no child has a value the parent gets the children's status, and
+ * nothing when they have none.
  * @example aggregateInto(table, 'WK990101', ['BU99010101', 'BU99010102'])
  */
 export function aggregateInto(

@@ -2,7 +2,7 @@ import { aggregateInto } from './aggregate.js';
 import { BOUNDARY_YEAR, DATA_YEARS, INDICATOR_ORDER, LBM_YEARS } from './calendar.js';
 import type { DemoArea, DemoDataset } from './demo-dataset.js';
 import { buildGeography } from './geography.js';
-import { writeBuurtFigures } from './indicators.js';
+import { suppressSmallBuurten, writeBuurtFigures } from './indicators.js';
 import { buildLatents } from './latent.js';
 import { buurtDimensions, drawDimensionTraits, writeLbmSet } from './leefbaarometer.js';
 import { writeNational } from './national.js';
@@ -77,6 +77,7 @@ export function generateDemoDataset(seed: number = DEFAULT_DEMO_SEED): DemoDatas
     // From the buurten, not the wijken, so rounding in wijk means does not accumulate.
     const buurtCodes = gemeente.wijken.flatMap((w) => w.buurten.map((b) => b.code));
     aggregateInto(table, gemeente.code, buurtCodes);
+    suppressSmallBuurten(table, buurtCodes);
   }
   writeNational(table);
 

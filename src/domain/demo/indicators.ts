@@ -87,17 +87,15 @@ export function writeBuurtFigures(
       ),
     );
 
-    if (inhabitants < SUPPRESSION_THRESHOLD) {
-      const keys = year <= LAST_INCOME_YEAR ? SUPPRESSED_KEYS : BENEFIT_KEYS;
-      for (const key of keys) table.setWithout(code, key, year, 'secret');
-    } else {
+    {
       const rate =
         24 *
         Math.exp(0.55 * d + traits.assistance + 0.03 * random.normal()) *
         nationalTrend.socialAssistance(year);
       const assistance = round5((rate * inhabitants) / 1000);
       table.set(code, 'a_soz_wb', year, assistance);
-      table.set(code, 'soz_wb_per_1000', year, (assistance / inhabitants) * 1000);
+      if (inhabitants > 0)
+        table.set(code, 'soz_wb_per_1000', year, (assistance / inhabitants) * 1000);
       if (year <= LAST_INCOME_YEAR) {
         const income = 24.8 * Math.exp(-0.17 * d + traits.income) * nationalTrend.income(year);
         const lowIncome = 40 + 11 * d + traits.lowIncome + 0.7 * random.normal();
@@ -138,4 +136,22 @@ function wozRole(role: TrendRole, share: number): number {
 
 function logistic(x: number): number {
   return 1 / (1 + Math.exp(-x));
+}
+
+/**
+ * Hide the income and benefit figures of small buurten, as CBS does ("."), after their parents
+ * have been aggregated: CBS totals for a wijk include the figures it suppresses per buurt, so
+ * leaving a hidden buurt out of its parent would bias the parent (e.g. too few on bijstand).
+ * @example suppressSmallBuurten(table, ['BU99030201'])
+ */
+export function suppressSmallBuurten(table: ObservationTable, codes: readonly string[]): void {
+  for (const code of codes) {
+    for (const year of DATA_YEARS) {
+      const inhabitants = table.value(code, 'a_inw', year);
+      if (inhabitants === undefined || inhabitants >= SUPPRESSION_THRESHOLD) continue;
+      const keys = year <= LAST_INCOME_YEAR ? SUPPRESSED_KEYS : BENEFIT_KEYS;
+      for (const key of keys)
+        if (table.get(code, key, year)) table.setWithout(code, key, year, 'secret');
+    }
+  }
 }
