@@ -112,14 +112,29 @@ const gemeente = await measure(gemeenteQuery);
 const national = await measure(nationalQuery);
 const gemeenteWire = await wireBytes(gemeenteQuery);
 const nationalWire = await wireBytes(nationalQuery);
-// Cold layers for other indicators: each is built from the database once, then cached.
-const coldOthers: number[] = [];
-for (const key of ['lbm_onv', 'lbm_soc', 'lbm_won', 'lbm_fys', 'lbm_vrz']) {
-  const s = performance.now();
-  await wireBytes(`level=buurt&indicator=${key}&zoom=7`);
-  coldOthers.push(performance.now() - s);
+// Uncached: every distinct layer is built from the database once. 13 Leefbaarometer indicators
+// (figures and classes) × 3 detail levels, each requested for the first time.
+const KEYS = ['afw', 'won', 'fys', 'vrz', 'soc', 'onv']
+  .flatMap((d) => [`lbm_${d}`, `lbm_${d}_class`])
+  .concat('lbm_score_class');
+async function uncached(scope: string, zooms: number[]) {
+  const times: number[] = [];
+  for (const zoom of zooms) {
+    for (const key of KEYS) {
+      const s = performance.now();
+      await wireBytes(`${scope}&indicator=${key}&zoom=${zoom}`);
+      times.push(performance.now() - s);
+    }
+  }
+  times.sort((a, b) => a - b);
+  return {
+    n: times.length,
+    p50: times[Math.floor(times.length / 2)]!,
+    p95: times[Math.ceil(times.length * 0.95) - 1]!,
+  };
 }
-coldOthers.sort((a, b) => a - b);
+const nationalUncached = await uncached('level=buurt', [6, 10, 13]);
+const gemeenteUncached = await uncached('level=buurt&parent=GM0518', [9, 13]);
 const steady = rss();
 await server.stop();
 fs.rmSync(dir, { recursive: true, force: true });
@@ -141,7 +156,7 @@ const rows: Array<[string, string, string]> = [
     `target ≤ ${TARGETS.gemeenteGzipKb} KB: ${ok(gemeenteWire <= TARGETS.gemeenteGzipKb * 1024)}; baseline ${kb(load.baseline.gemeente.gzipBytes)} (×${(load.baseline.gemeente.gzipBytes / gemeenteWire).toFixed(1)})`,
   ],
   [
-    'gemeente latency p50 / p95 (50 calls)',
+    'gemeente cached p50 / p95 (50 calls)',
     `${ms(gemeente.p50)} / ${ms(gemeente.p95)}`,
     `cold ${ms(gemeente.coldMs)}; naive baseline ${ms(load.baseline.gemeente.medianMs)} per call in-process (no HTTP)`,
   ],
@@ -151,14 +166,19 @@ const rows: Array<[string, string, string]> = [
     `target ≤ ${TARGETS.nationalGzipMb} MB: ${ok(nationalWire <= TARGETS.nationalGzipMb * 2 ** 20)}; baseline ${mb(load.baseline.national.gzipBytes)} (×${(load.baseline.national.gzipBytes / nationalWire).toFixed(1)})`,
   ],
   [
-    'national latency p50 / p95 (50 calls)',
+    'national cached p50 / p95 (50 calls)',
     `${ms(national.p50)} / ${ms(national.p95)}`,
     `target p95 ≤ ${TARGETS.nationalP95Ms} ms: ${ok(national.p95 <= TARGETS.nationalP95Ms)}; naive baseline ${ms(load.baseline.national.medianMs)} per call in-process (×${(load.baseline.national.medianMs / national.p50).toFixed(0)} slower)`,
   ],
   [
-    'national, first call per indicator (uncached)',
-    `${ms(national.coldMs)}`,
-    `5 more indicators: median ${ms(coldOthers[2]!)}, max ${ms(coldOthers[4]!)}; target ≤ ${TARGETS.nationalP95Ms} ms: ${ok(coldOthers[4]! <= TARGETS.nationalP95Ms)}`,
+    'national uncached p50 / p95',
+    `${ms(nationalUncached.p50)} / ${ms(nationalUncached.p95)}`,
+    `${nationalUncached.n} distinct layers (13 indicators × 3 details); first call after start ${ms(national.coldMs)}; target p95 ≤ ${TARGETS.nationalP95Ms} ms: ${ok(nationalUncached.p95 <= TARGETS.nationalP95Ms)}`,
+  ],
+  [
+    'gemeente uncached p50 / p95',
+    `${ms(gemeenteUncached.p50)} / ${ms(gemeenteUncached.p95)}`,
+    `${gemeenteUncached.n} distinct layers`,
   ],
   [
     'server RSS: idle / steady / peak',

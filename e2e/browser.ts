@@ -27,6 +27,7 @@ export interface E2E {
 }
 
 export async function startE2E(): Promise<E2E> {
+  fs.rmSync(ARTEFACTS, { recursive: true, force: true });
   fs.mkdirSync(ARTEFACTS, { recursive: true });
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'bb-e2e-'));
   const server = await startServerProcess({ BUURTBALANS_DATA_DIR: dataDir });
@@ -150,4 +151,49 @@ export async function shareOfPixelsIn(page: Page, colours: string[]): Promise<nu
     }
     return hits / (data.length / 16);
   }, colours);
+}
+
+/** A screen point inside the rendered area with this code (found by probing a grid). */
+export async function pointInside(page: Page, code: string): Promise<{ x: number; y: number }> {
+  const point = await page.evaluate((wanted) => {
+    const map = (
+      window as unknown as {
+        __buurtbalansMap: {
+          getContainer(): HTMLElement;
+          queryRenderedFeatures(
+            p: [number, number],
+            o: unknown,
+          ): Array<{ id?: number; properties: { code?: string } }>;
+          getSource(id: string): {
+            serialize(): { data: { features: Array<{ properties: { code: string } }> } };
+          };
+        };
+      }
+    ).__buurtbalansMap;
+    const features = map.getSource('areas').serialize().data.features;
+    const box = map.getContainer().getBoundingClientRect();
+    const codeAt = (x: number, y: number) => {
+      const hit = map.queryRenderedFeatures([x, y], { layers: ['areas-fill'] })[0];
+      return hit && typeof hit.id === 'number' ? features[hit.id]?.properties.code : undefined;
+    };
+    // Well inside: the point and its neighbours 5 px away all belong to the area.
+    for (let y = 10; y < box.height - 10; y += 4) {
+      for (let x = 10; x < box.width - 10; x += 4) {
+        if (
+          [
+            [0, 0],
+            [5, 0],
+            [-5, 0],
+            [0, 5],
+            [0, -5],
+          ].every(([dx, dy]) => codeAt(x + dx!, y + dy!) === wanted)
+        ) {
+          return { x: box.left + x, y: box.top + y };
+        }
+      }
+    }
+    return null;
+  }, code);
+  if (!point) throw new Error(`area ${code} is not drawn on the map`);
+  return point;
 }

@@ -7,6 +7,7 @@ import {
   openPage as openBrowserPage,
   screenshot,
   shareOfPixelsIn,
+  pointInside,
   startE2E,
   waitForMap,
   type E2E,
@@ -155,6 +156,26 @@ describe.skipIf(!chromiumAvailable)('the web app in Chromium', () => {
       .textContent();
     expect(compare).toMatch(/Kreekzand/);
     expect(compare).toMatch(/Nederland/);
+    expect(problems).toEqual([]);
+  });
+
+  test('hovering an area without a figure explains why, and nothing breaks', async () => {
+    const areas = (await (await fetch(`${e2e.server.url}/api/areas?level=buurt`)).json()) as {
+      areas: Array<{ code: string; name: string }>;
+    };
+    const estate = areas.areas.find((a) => /Bedrijventerrein/.test(a.name))!;
+    const { page, problems } = await openPage(
+      e2e,
+      `/?gemeente=GM${estate.code.slice(2, 6)}&indicator=lbm_score`,
+    );
+    await waitForMap(page);
+    const point = await pointInside(page, estate.code);
+    await page.mouse.move(point.x, point.y);
+    const tooltip = page.locator('.map-tooltip');
+    await tooltip.waitFor();
+    expect(await tooltip.textContent()).toContain(estate.name);
+    expect(await tooltip.textContent()).toMatch(/ontbreekt/);
+    expect(await page.locator('.error-panel').count()).toBe(0);
     expect(problems).toEqual([]);
   });
 

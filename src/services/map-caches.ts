@@ -15,7 +15,8 @@ const byDatabase = new WeakMap<object, MapCaches>();
 export function mapCachesFor(db: object): MapCaches {
   let caches = byDatabase.get(db);
   if (!caches) {
-    caches = { layers: new ResponseCache(96 * 2 ** 20), shapes: new ShapeCache(128 * 2 ** 20) };
+    // Gzipped layers: 32 MB holds ~40 national layers. Shapes are text: ~12 MB per national detail.
+    caches = { layers: new ResponseCache(32 * 2 ** 20), shapes: new ShapeCache(64 * 2 ** 20) };
     byDatabase.set(db, caches);
   }
   return caches;

@@ -6,7 +6,7 @@ import type { Database } from '../db/tables.js';
 import { readDataVersion } from './data-version.js';
 import { mapCachesFor } from './map-caches.js';
 import { resolveMapScope, type MapLayerRequest } from './map-scope.js';
-import type { CachedBody } from './response-cache.js';
+import { bodyText, type CachedBody } from './response-cache.js';
 
 export type { MapLayerRequest } from './map-scope.js';
 
@@ -99,7 +99,7 @@ export async function getMapLayer(
   return { key, entry: caches.layers.set(key, version, body) };
 }
 
-/** The gzip of a layer body, computed once per cached layer. */
-export function getMapLayerGzip(db: Kysely<Database>, layer: MapLayer): Buffer {
-  return mapCachesFor(db).layers.gzip(layer.key, layer.entry);
+/** The layer as text, for clients that do not accept gzip. */
+export function mapLayerText(layer: MapLayer): string {
+  return bodyText(layer.entry);
 }

@@ -97,6 +97,11 @@ export async function resolveMapScope(
     scope,
     years,
     year: request.year ?? years[years.length - 1] ?? null,
-    detail: request.zoom !== undefined ? detailForZoom(request.zoom) : parentCode ? 2 : 0,
+    // Nationally at most the middle detail: street-level shapes of all 12,147 buurten (15 MB)
+    // cost more than the view can show; within a gemeente, any detail.
+    detail: Math.min(
+      request.zoom !== undefined ? detailForZoom(request.zoom) : parentCode ? 2 : 0,
+      parentCode ? 2 : 1,
+    ) as 0 | 1 | 2,
   };
 }

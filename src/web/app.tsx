@@ -1,4 +1,6 @@
+import { useEffect, useRef } from 'react';
 import type { Locale } from '../domain/format/format-value.js';
+import { ErrorBoundary } from './components/error-boundary.js';
 import { ErrorPanel, Loading } from './components/feedback.js';
 import { useMetaQuery } from './hooks/use-meta-query.js';
 import { useI18n } from './i18n/i18n.js';
@@ -13,6 +15,14 @@ export function App() {
   const meta = useMetaQuery();
   const corporation = meta.data?.organisations.find((o) => o.kind === 'corporation');
   const areaMatch = /^\/gebied\/([^/]+)$/.exec(path);
+  // After navigating to another page, move focus to it, so screen readers and keyboards
+  // start there instead of on the link that was left behind.
+  const mainRef = useRef<HTMLElement>(null);
+  const firstPath = useRef(path);
+  useEffect(() => {
+    if (path !== firstPath.current) mainRef.current?.focus();
+    firstPath.current = '';
+  }, [path]);
 
   let page: React.ReactNode;
   if (meta.error) page = <ErrorPanel error={meta.error} onRetry={meta.reload} />;
@@ -73,8 +83,21 @@ export function App() {
           <strong>Demo</strong> {t('demo.banner')}
         </div>
       ) : null}
-      <main id="content" tabIndex={-1}>
-        {page}
+      <main id="content" tabIndex={-1} ref={mainRef}>
+        <ErrorBoundary
+          resetKey={path}
+          fallback={
+            <div className="error-panel" role="alert">
+              <strong>{t('error.title')}</strong>
+              <p>{t('app.crashed')}</p>
+              <button type="button" className="button" onClick={() => window.location.reload()}>
+                {t('app.reload')}
+              </button>
+            </div>
+          }
+        >
+          {page}
+        </ErrorBoundary>
       </main>
       <footer className="app-footer">
         <span>{t('footer.sources')}</span>

@@ -20,13 +20,13 @@ export function unitSuffix(unit: string): string {
  * (× € 1.000 stays explicit).
  */
 export function formatFigure(
-  value: number | null,
+  value: number | null | undefined,
   status: ObservationStatus,
   info: UnitInfo,
   locale: Locale,
 ): string {
   const text = formatObservation(value, status, info.decimals, locale);
-  return value === null ? text : `${text}${unitSuffix(info.unit)}`;
+  return value === null || value === undefined ? text : `${text}${unitSuffix(info.unit)}`;
 }
 
 /** A signed difference, e.g. "+2,4%" or "−0,031". */

@@ -1,6 +1,5 @@
 import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi';
-import { AppError } from '../../domain/shared/app-error.js';
-import { findArea, findLatestBoundaryYear, listAreas } from '../../db/queries/area-queries.js';
+import { listAreasFor } from '../../services/list-areas.js';
 import { getAreaProfile } from '../../services/area-profile.js';
 import type { ApiDeps } from '../deps.js';
 import {
@@ -80,27 +79,7 @@ export function areaRoutes({ db }: ApiDeps) {
   return new OpenAPIHono()
     .openapi(listRoute, async (c) => {
       const q = c.req.valid('query');
-      const boundaryYear = q.boundaryYear ?? (await findLatestBoundaryYear(db, q.level));
-      if (q.parent) {
-        if (boundaryYear === null || !(await findArea(db, q.parent, boundaryYear))) {
-          throw new AppError(
-            'area_not_found',
-            `No area with code ${q.parent} in boundary year ${boundaryYear}`,
-            {
-              code: q.parent,
-            },
-          );
-        }
-      }
-      const areas =
-        boundaryYear === null
-          ? []
-          : await listAreas(db, {
-              boundaryYear,
-              ...(q.level ? { level: q.level } : {}),
-              ...(q.parent ? { parentCode: q.parent } : {}),
-            });
-      return c.json({ boundaryYear, areas }, 200);
+      return c.json(await listAreasFor(db, q), 200);
     })
     .openapi(profileRoute, async (c) => {
       const { code } = c.req.valid('param');

@@ -1,5 +1,5 @@
 import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi';
-import { getMapLayer, getMapLayerGzip } from '../../services/map-layer.js';
+import { getMapLayer, mapLayerText } from '../../services/map-layer.js';
 import type { ApiDeps } from '../deps.js';
 import {
   AreaCodeSchema,
@@ -65,11 +65,11 @@ export function mapRoutes({ db }: ApiDeps) {
     };
     if (c.req.header('If-None-Match') === layer.entry.etag) return c.body(null, 304, headers);
     if (/\bgzip\b/.test(c.req.header('Accept-Encoding') ?? '')) {
-      return c.body(new Uint8Array(getMapLayerGzip(db, layer)), 200, {
+      return c.body(new Uint8Array(layer.entry.gzipped), 200, {
         ...headers,
         'Content-Encoding': 'gzip',
       });
     }
-    return c.body(layer.entry.body, 200, headers);
+    return c.body(mapLayerText(layer), 200, headers);
   });
 }

@@ -1,6 +1,6 @@
 import { AppError } from '../../domain/shared/app-error.js';
 import { isAreaLevel, normaliseAreaCode } from '../../domain/shared/area-code.js';
-import { findLatestBoundaryYear, listAreas } from '../../db/queries/area-queries.js';
+import { listAreasFor } from '../../services/list-areas.js';
 import { getAreaProfile } from '../../services/area-profile.js';
 import { withDatabase } from '../context.js';
 import { printJson, printTable } from '../output.js';
@@ -20,33 +20,22 @@ export async function areasListCommand(options: {
   }
   const level = options.level && isAreaLevel(options.level) ? options.level : undefined;
   return withDatabase(async ({ db }) => {
-    const boundaryYear =
-      parseYear(options['boundary-year'], '--boundary-year') ??
-      (await findLatestBoundaryYear(db, level));
     const parent = options.parent ? normaliseAreaCode(options.parent) : undefined;
-    const areas =
-      boundaryYear === null
-        ? []
-        : await listAreas(db, {
-            boundaryYear,
-            ...(level ? { level } : {}),
-            ...(parent ? { parentCode: parent } : {}),
-          });
-    if (parent && areas.length === 0) {
-      throw new AppError(
-        'area_not_found',
-        `No areas under ${parent} in boundary year ${boundaryYear}`,
-      );
-    }
+    const boundaryYear = parseYear(options['boundary-year'], '--boundary-year');
+    const { boundaryYear: year, areas } = await listAreasFor(db, {
+      ...(level ? { level } : {}),
+      ...(parent ? { parent } : {}),
+      ...(boundaryYear !== undefined ? { boundaryYear } : {}),
+    });
     if (options.json) {
-      printJson({ boundaryYear, areas });
+      printJson({ boundaryYear: year, areas });
       return 0;
     }
     printTable(
       ['code', 'level', 'name', 'parent'],
       areas.map((a) => [a.code, a.level, a.name, a.parentCode]),
     );
-    process.stdout.write(`${areas.length} areas, boundary year ${boundaryYear ?? '–'}\n`);
+    process.stdout.write(`${areas.length} areas, boundary year ${year ?? '–'}\n`);
     return 0;
   });
 }

@@ -51,12 +51,14 @@ export function formatNumber(value: number, decimals: number, locale: Locale): s
  * @example formatObservation(null, 'secret', 0, 'nl') // 'geheim'
  */
 export function formatObservation(
-  value: number | null,
+  value: number | null | undefined,
   status: ObservationStatus,
   decimals: number,
   locale: Locale,
 ): string {
-  if (value === null) return statusLabel(status === 'ok' ? 'missing' : status, locale);
+  // undefined too: map libraries drop null properties of features.
+  if (value === null || value === undefined)
+    return statusLabel(status === 'ok' ? 'missing' : status, locale);
   const number = formatNumber(value, decimals, locale);
   return status === 'provisional' ? `${number} (${statusLabel('provisional', locale)})` : number;
 }

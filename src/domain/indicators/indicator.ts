@@ -23,6 +23,24 @@ export const THEMES = [
 ] as const;
 export type Theme = (typeof THEMES)[number];
 
+/** The order themes are shown in: livability and its dimensions first, context last. */
+export const THEME_DISPLAY_ORDER: readonly Theme[] = [
+  'leefbaarheid',
+  'veiligheid',
+  'sociaal',
+  'omgeving',
+  'voorzieningen',
+  'wonen',
+  'inkomen',
+  'bevolking',
+];
+
+/** Sort key of a theme; unknown themes (from imported tables) go last. */
+export function themeRank(theme: string): number {
+  const index = (THEME_DISPLAY_ORDER as readonly string[]).indexOf(theme);
+  return index === -1 ? THEME_DISPLAY_ORDER.length : index;
+}
+
 export interface Indicator {
   /** Stable key used by files, methods and the API (CBS mnemonic or `lbm_*`). */
   key: string;

@@ -1,4 +1,4 @@
-import { ApiError } from '../api-client.js';
+import { errorText } from '../error-text.js';
 import { useI18n } from '../i18n/i18n.js';
 
 export function Loading({ label }: { label: string }) {
@@ -10,16 +10,15 @@ export function Loading({ label }: { label: string }) {
   );
 }
 
-/** An error the user can act on: the server's message, and a retry. */
+/** An error the user can act on: what happened in their language, and a retry where it helps. */
 export function ErrorPanel({ error, onRetry }: { error: Error; onRetry?: () => void }) {
   const { t } = useI18n();
-  const message =
-    error instanceof ApiError && error.code === 'network' ? t('error.network') : error.message;
+  const { message, retry } = errorText(error, t);
   return (
     <div className="error-panel" role="alert">
       <strong>{t('error.title')}</strong>
       <p>{message}</p>
-      {onRetry ? (
+      {onRetry && retry ? (
         <button type="button" className="button" onClick={onRetry}>
           {t('error.retry')}
         </button>

@@ -65,7 +65,10 @@ export function IndicatorCard({
             className="class-chip"
             title={t('area.class', {
               n: latestClass.value!,
-              label: classLabels.labelsNl[latestClass.value! - 1] ?? '',
+              label:
+                (locale === 'nl' ? classLabels.labelsNl : classLabels.labelsEn)[
+                  latestClass.value! - 1
+                ] ?? '',
             })}
           >
             <span
@@ -179,7 +182,9 @@ export function IndicatorCard({
       ) : null}
       <p className="source-note">
         {t('area.sourceLine', { source: indicator.source, year: latest.year })}
-        {latest.source === 'demo' ? <span className="demo-tag"> · demo (fictief)</span> : null}
+        {latest.source === 'demo' ? (
+          <span className="demo-tag"> · {t('area.demoValue')}</span>
+        ) : null}
         {latest.status !== 'ok' && latest.value !== null
           ? ` · ${statusLabel(latest.status, locale)}`
           : ''}

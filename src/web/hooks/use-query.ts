@@ -20,6 +20,8 @@ interface Snapshot {
 interface Entry {
   snapshot: Snapshot;
   listeners: Set<() => void>;
+  /** Raised by every load: an answer to an older load is dropped. */
+  generation: number;
 }
 
 /**
@@ -29,11 +31,19 @@ interface Entry {
  */
 const entries = new Map<string, Entry>();
 const IDLE: Snapshot = { loading: false };
+// Answers nobody watches are kept for going back, but not forever: a national layer is large.
+const KEEP_UNWATCHED = 24;
 
 function entryFor(url: string): Entry {
   let entry = entries.get(url);
-  if (!entry) entries.set(url, (entry = { snapshot: IDLE, listeners: new Set() }));
+  if (!entry) entries.set(url, (entry = { snapshot: IDLE, listeners: new Set(), generation: 0 }));
   return entry;
+}
+
+function evictUnwatched() {
+  const unwatched = [...entries].filter(([, e]) => e.listeners.size === 0);
+  for (const [url] of unwatched.slice(0, Math.max(0, unwatched.length - KEEP_UNWATCHED)))
+    entries.delete(url);
 }
 
 function publish(entry: Entry, snapshot: Snapshot) {
@@ -42,18 +52,28 @@ function publish(entry: Entry, snapshot: Snapshot) {
 }
 
 function load(url: string, entry: Entry) {
+  const generation = ++entry.generation;
   publish(entry, { ...entry.snapshot, loading: true, error: undefined });
   fetchJson<unknown>(url).then(
-    (data) => publish(entry, { data, loading: false }),
-    (error: Error) => publish(entry, { error, loading: false }),
+    (data) => generation === entry.generation && publish(entry, { data, loading: false }),
+    (error: Error) => generation === entry.generation && publish(entry, { error, loading: false }),
   );
 }
 
 function subscribe(url: string, listener: () => void): () => void {
+  // Move to the end: the map's insertion order doubles as least-recently-used order.
   const entry = entryFor(url);
+  entries.delete(url);
+  entries.set(url, entry);
   entry.listeners.add(listener);
   if (entry.snapshot === IDLE) load(url, entry);
-  return () => entry.listeners.delete(listener);
+  return () => {
+    entry.listeners.delete(listener);
+    if (entry.listeners.size > 0) return;
+    // A failure is not remembered: coming back to the view tries again.
+    if (entry.snapshot.error) entries.delete(url);
+    evictUnwatched();
+  };
 }
 
 /** Fetch a URL (null: nothing) and watch its answer. */

@@ -2,6 +2,7 @@ import { useEffect, useRef, useState } from 'react';
 import * as maplibregl from 'maplibre-gl';
 import 'maplibre-gl/dist/maplibre-gl.css';
 import workerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?url';
+import { detailForZoom } from '../../domain/geometry/detail-levels.js';
 import type { MapFeatureProperties, MapLayerResponse } from '../../domain/map/map-layer.js';
 import { baseStyle, fillColour } from './map-style.js';
 
@@ -21,6 +22,8 @@ interface Props {
   basemap: { url: string; attribution: string | null } | null;
   ariaLabel: string;
   onSelect(code: string): void;
+  /** The user zoomed in beyond what the layer's simplification shows well. */
+  onNeedDetail(detail: number): void;
   renderTooltip(hover: HoverInfo): React.ReactNode;
 }
 
@@ -33,16 +36,25 @@ export function ChoroplethMap({
   basemap,
   ariaLabel,
   onSelect,
+  onNeedDetail,
   renderTooltip,
 }: Props) {
   const container = useRef<HTMLDivElement>(null);
   const mapRef = useRef<maplibregl.Map | null>(null);
-  const readyRef = useRef(false);
   const fittedRef = useRef<string | null>(null);
+  // Handlers are bound once; they read the current props through refs.
+  const layerRef = useRef(layer);
   const onSelectRef = useRef(onSelect);
-  onSelectRef.current = onSelect;
+  const onNeedDetailRef = useRef(onNeedDetail);
+  const hoveredRef = useRef<number | undefined>(undefined);
   const [hover, setHover] = useState<HoverInfo | null>(null);
   const [ready, setReady] = useState(false);
+
+  useEffect(() => {
+    layerRef.current = layer;
+    onSelectRef.current = onSelect;
+    onNeedDetailRef.current = onNeedDetail;
+  });
 
   useEffect(() => {
     const map = new maplibregl.Map({
@@ -61,7 +73,19 @@ export function ChoroplethMap({
     map.addControl(new maplibregl.NavigationControl({ showCompass: false }), 'top-right');
     mapRef.current = map;
     (window as unknown as { __buurtbalansMap?: maplibregl.Map }).__buurtbalansMap = map;
-    let hoveredId: number | string | undefined;
+    // Feature properties as the worker returns them drop nulls; read the layer's own instead.
+    const propertiesOf = (feature: maplibregl.MapGeoJSONFeature | undefined) =>
+      typeof feature?.id === 'number'
+        ? layerRef.current.features[feature.id]?.properties
+        : undefined;
+    const clearHover = () => {
+      if (hoveredRef.current !== undefined && map.getSource(SOURCE)) {
+        map.setFeatureState({ source: SOURCE, id: hoveredRef.current }, { hover: false });
+      }
+      hoveredRef.current = undefined;
+      map.getCanvas().style.cursor = '';
+      setHover(null);
+    };
     map.on('load', () => {
       map.addSource(SOURCE, { type: 'geojson', data: { type: 'FeatureCollection', features: [] } });
       map.addLayer({
@@ -88,37 +112,31 @@ export function ChoroplethMap({
           'line-width': ['case', ['boolean', ['feature-state', 'hover'], false], 2.5, 0],
         },
       });
-      readyRef.current = true;
       setReady(true);
     });
     map.on('mousemove', 'areas-fill', (event) => {
       const feature = event.features?.[0];
-      if (!feature) return;
-      if (hoveredId !== undefined && hoveredId !== feature.id)
-        map.setFeatureState({ source: SOURCE, id: hoveredId }, { hover: false });
-      hoveredId = feature.id;
-      if (hoveredId !== undefined)
-        map.setFeatureState({ source: SOURCE, id: hoveredId }, { hover: true });
+      const properties = propertiesOf(feature);
+      if (!feature || !properties || typeof feature.id !== 'number') return;
+      if (hoveredRef.current !== undefined && hoveredRef.current !== feature.id) {
+        map.setFeatureState({ source: SOURCE, id: hoveredRef.current }, { hover: false });
+      }
+      hoveredRef.current = feature.id;
+      map.setFeatureState({ source: SOURCE, id: feature.id }, { hover: true });
       map.getCanvas().style.cursor = 'pointer';
-      setHover({
-        properties: feature.properties as MapFeatureProperties,
-        x: event.point.x,
-        y: event.point.y,
-      });
+      setHover({ properties, x: event.point.x, y: event.point.y });
     });
-    map.on('mouseleave', 'areas-fill', () => {
-      if (hoveredId !== undefined)
-        map.setFeatureState({ source: SOURCE, id: hoveredId }, { hover: false });
-      hoveredId = undefined;
-      map.getCanvas().style.cursor = '';
-      setHover(null);
-    });
+    map.on('mouseleave', 'areas-fill', clearHover);
     map.on('click', 'areas-fill', (event) => {
-      const code = (event.features?.[0]?.properties as MapFeatureProperties | undefined)?.code;
+      const code = propertiesOf(event.features?.[0])?.code;
       if (code) onSelectRef.current(code);
     });
+    map.on('moveend', () => {
+      const wanted = detailForZoom(map.getZoom());
+      if (wanted > layerRef.current.detail) onNeedDetailRef.current(wanted);
+    });
+    (map as unknown as { clearHover?: () => void }).clearHover = clearHover;
     return () => {
-      readyRef.current = false;
       map.remove();
       mapRef.current = null;
     };
@@ -129,6 +147,8 @@ export function ChoroplethMap({
   useEffect(() => {
     const map = mapRef.current;
     if (!map || !ready) return;
+    // Ids are row indices: after new data the hovered id may be another area.
+    (map as unknown as { clearHover?: () => void }).clearHover?.();
     const source = map.getSource(SOURCE) as maplibregl.GeoJSONSource | undefined;
     source?.setData(layer as unknown as GeoJSON.FeatureCollection);
     map.setPaintProperty(
@@ -140,8 +160,9 @@ export function ChoroplethMap({
       ) as maplibregl.ExpressionSpecification,
     );
     if (fittedRef.current !== extentKey && layer.bbox) {
+      const first = fittedRef.current === null;
       fittedRef.current = extentKey;
-      map.fitBounds(layer.bbox, { padding: 32, duration: fittedRef.current === null ? 0 : 400 });
+      map.fitBounds(layer.bbox, { padding: 32, duration: first ? 0 : 400 });
     }
   }, [layer, extentKey, ready]);
 
@@ -158,7 +179,7 @@ export function ChoroplethMap({
         <div
           className="map-tooltip"
           style={{ left: hover.x + 14, top: hover.y + 14 }}
-          role="status"
+          aria-hidden="true"
         >
           {renderTooltip(hover)}
         </div>

@@ -1,5 +1,5 @@
 import { useMemo } from 'react';
-import type { Indicator } from '../../domain/indicators/indicator.js';
+import { themeRank, type Indicator } from '../../domain/indicators/indicator.js';
 import { ApiError } from '../api-client.js';
 import { ErrorPanel, Loading } from '../components/feedback.js';
 import { IndicatorCard } from '../components/indicator-card.js';
@@ -10,17 +10,6 @@ import { useIndicatorsQuery } from '../hooks/use-indicators-query.js';
 import { useI18n } from '../i18n/i18n.js';
 import type { MessageKey } from '../i18n/nl.js';
 import { areaPath, Link } from '../router.js';
-
-const THEME_ORDER = [
-  'leefbaarheid',
-  'veiligheid',
-  'sociaal',
-  'omgeving',
-  'voorzieningen',
-  'inkomen',
-  'wonen',
-  'bevolking',
-];
 
 /** The area profile (dossier): hierarchy, every indicator with trend and comparison. */
 export function AreaPage({ code }: { code: string }) {
@@ -59,9 +48,7 @@ export function AreaPage({ code }: { code: string }) {
   const byTheme = new Map<string, Indicator[]>();
   for (const indicator of shown)
     byTheme.set(indicator.theme, [...(byTheme.get(indicator.theme) ?? []), indicator]);
-  const themes = [...byTheme.entries()].sort(
-    (a, b) => THEME_ORDER.indexOf(a[0]) - THEME_ORDER.indexOf(b[0]),
-  );
+  const themes = [...byTheme.entries()].sort((a, b) => themeRank(a[0]) - themeRank(b[0]));
   const refs = references.map((r) => ({
     name: r.area.name,
     role: r.area.level === 'land' ? ('land' as const) : ('gemeente' as const),
@@ -72,7 +59,7 @@ export function AreaPage({ code }: { code: string }) {
 
   return (
     <div className="page area-page">
-      <nav aria-label="Kruimelpad" className="breadcrumbs">
+      <nav aria-label={t('area.breadcrumbs')} className="breadcrumbs">
         <ol>
           <li>
             <Link to={mapLink}>{t('nav.map')}</Link>

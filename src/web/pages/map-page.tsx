@@ -1,7 +1,7 @@
-import { useEffect, useMemo } from 'react';
-import type { Indicator } from '../../domain/indicators/indicator.js';
+import { useEffect, useMemo, useState } from 'react';
+import { themeRank, type Indicator } from '../../domain/indicators/indicator.js';
 import { statusLabel } from '../../domain/format/format-value.js';
-import type { AreaLevel } from '../../domain/shared/area-code.js';
+import type { MapLayerResponse } from '../../domain/map/map-layer.js';
 import { ApiError } from '../api-client.js';
 import { AreaTable } from '../components/area-table.js';
 import { ErrorPanel, Loading } from '../components/feedback.js';
@@ -12,56 +12,14 @@ import { useAreasQuery } from '../hooks/use-areas-query.js';
 import { useIndicatorsQuery } from '../hooks/use-indicators-query.js';
 import { useMapLayerQuery } from '../hooks/use-map-layer-query.js';
 import type { Meta } from '../hooks/use-meta-query.js';
-import { useI18n } from '../i18n/i18n.js';
+import { useI18n, type Translate } from '../i18n/i18n.js';
 import type { MessageKey } from '../i18n/nl.js';
 import { ChoroplethMap } from '../map/choropleth-map.js';
+import { NATIONAL, readView, writeView, type ViewState } from '../map/view-state.js';
 import { areaPath, navigate, useLocation } from '../router.js';
 
-const NATIONAL = 'NL';
-const THEME_ORDER = [
-  'leefbaarheid',
-  'veiligheid',
-  'sociaal',
-  'omgeving',
-  'voorzieningen',
-  'wonen',
-  'inkomen',
-  'bevolking',
-];
-
-interface ViewState {
-  gemeente: string;
-  level: AreaLevel;
-  indicator: string;
-  year: number | null;
-  view: 'kaart' | 'tabel';
-}
-
-function readView(
-  search: URLSearchParams,
-  defaults: { gemeente: string; indicator: string },
-): ViewState {
-  const level = search.get('niveau') === 'wijk' ? 'wijk' : 'buurt';
-  const year = Number(search.get('jaar'));
-  return {
-    gemeente: search.get('gemeente') ?? defaults.gemeente,
-    level,
-    indicator: search.get('indicator') ?? defaults.indicator,
-    year: Number.isInteger(year) && year > 1900 ? year : null,
-    view: search.get('weergave') === 'tabel' ? 'tabel' : 'kaart',
-  };
-}
-
-function writeView(view: ViewState): string {
-  const search = new URLSearchParams({
-    gemeente: view.gemeente,
-    niveau: view.level,
-    indicator: view.indicator,
-  });
-  if (view.year !== null) search.set('jaar', String(view.year));
-  if (view.view === 'tabel') search.set('weergave', 'tabel');
-  return `/?${search.toString()}`;
-}
+// A representative zoom per stored detail level (see domain/geometry/detail-levels).
+const ZOOM_FOR_DETAIL = [7, 10, 13];
 
 /** The home page: a choropleth of one indicator and year for the buurten of a gemeente. */
 export function MapPage({ meta }: { meta: Meta }) {
@@ -84,6 +42,11 @@ export function MapPage({ meta }: { meta: Meta }) {
   const update = (change: Partial<ViewState>, replace = false) =>
     navigate(writeView({ ...view, ...change }), { replace });
 
+  // Finer geometry once the user zooms in past what the layer shows; reset with the extent.
+  const extentKey = `${view.gemeente}:${view.level}`;
+  const [detail, setDetail] = useState<{ extent: string; detail: number } | null>(null);
+  const zoom = detail && detail.extent === extentKey ? ZOOM_FOR_DETAIL[detail.detail] : undefined;
+
   const layerQuery = useMapLayerQuery(
     gemeenten.data && indicators.data
       ? {
@@ -91,19 +54,17 @@ export function MapPage({ meta }: { meta: Meta }) {
           parent: view.gemeente === NATIONAL ? null : view.gemeente,
           indicator: view.indicator,
           year: view.year,
+          ...(zoom !== undefined ? { zoom } : {}),
         }
       : null,
   );
+  const yearMissing =
+    layerQuery.error instanceof ApiError && layerQuery.error.code === 'year_not_available';
   // A year the new indicator lacks: fall back to its newest year instead of an error page.
   useEffect(() => {
-    if (
-      layerQuery.error instanceof ApiError &&
-      layerQuery.error.code === 'year_not_available' &&
-      view.year !== null
-    ) {
-      update({ year: null }, true);
-    }
-  });
+    if (yearMissing && view.year !== null)
+      navigate(writeView({ ...view, year: null }), { replace: true });
+  }, [yearMissing, view]);
 
   const layer = layerQuery.data;
   const grouped = useMemo(() => groupByTheme(mappable), [mappable]);
@@ -112,13 +73,17 @@ export function MapPage({ meta }: { meta: Meta }) {
       ? t('map.allGemeenten')
       : (gemeenten.data?.areas.find((g) => g.code === view.gemeente)?.name ?? view.gemeente);
   const levelLabel = t(`map.level.${view.level}` as MessageKey);
+  const levels =
+    view.gemeente === NATIONAL
+      ? (['buurt', 'wijk', 'gemeente'] as const)
+      : (['buurt', 'wijk'] as const);
 
   if (gemeenten.error) return <ErrorPanel error={gemeenten.error} onRetry={gemeenten.reload} />;
   if (indicators.error) return <ErrorPanel error={indicators.error} onRetry={indicators.reload} />;
 
   return (
     <div className="map-page">
-      <aside className="panel controls" aria-label={t('map.title')}>
+      <aside className="panel controls" aria-label={t('map.settings')}>
         <div className="field">
           <label htmlFor="gemeente">{t('map.gemeente')}</label>
           <select
@@ -136,7 +101,7 @@ export function MapPage({ meta }: { meta: Meta }) {
         </div>
         <fieldset className="field segmented">
           <legend>{t('map.level')}</legend>
-          {(['buurt', 'wijk'] as const).map((level) => (
+          {levels.map((level) => (
             <label key={level} className={view.level === level ? 'active' : undefined}>
               <input
                 type="radio"
@@ -172,7 +137,7 @@ export function MapPage({ meta }: { meta: Meta }) {
           <select
             id="year"
             value={layer?.year ?? ''}
-            disabled={!layer || layer.years.length === 0}
+            disabled={!layer || layerQuery.stale || layer.years.length === 0}
             onChange={(e) => update({ year: Number(e.target.value) })}
           >
             {(layer?.years ?? [])
@@ -186,13 +151,7 @@ export function MapPage({ meta }: { meta: Meta }) {
           </select>
         </div>
         {layer ? <Legend layer={layer} /> : null}
-        {layer ? (
-          <p className="source-note">
-            <span className="label">{t('map.source')}:</span> {layer.indicator.source}
-            {layer.year !== null ? `, ${layer.year}` : ''}
-            {meta.demo ? <span className="demo-tag"> · demo (fictief)</span> : null}
-          </p>
-        ) : null}
+        {layer ? <SourceNote layer={layer} t={t} /> : null}
       </aside>
       <section className="map-main" aria-labelledby="view-title">
         <div className="toolbar">
@@ -218,10 +177,7 @@ export function MapPage({ meta }: { meta: Meta }) {
             ))}
           </div>
         </div>
-        {layerQuery.error &&
-        !(
-          layerQuery.error instanceof ApiError && layerQuery.error.code === 'year_not_available'
-        ) ? (
+        {layerQuery.error && !yearMissing ? (
           <ErrorPanel error={layerQuery.error} onRetry={layerQuery.reload} />
         ) : !layer ? (
           <Loading label={t('map.loading')} />
@@ -231,7 +187,7 @@ export function MapPage({ meta }: { meta: Meta }) {
             {view.view === 'kaart' ? (
               <ChoroplethMap
                 layer={layer}
-                extentKey={`${view.gemeente}:${view.level}`}
+                extentKey={extentKey}
                 basemap={meta.basemap}
                 ariaLabel={t('map.aria', {
                   what: levelLabel.toLowerCase(),
@@ -240,19 +196,26 @@ export function MapPage({ meta }: { meta: Meta }) {
                   year: layer.year ?? '–',
                 })}
                 onSelect={(code) => navigate(areaPath(code))}
+                onNeedDetail={(d) => setDetail({ extent: extentKey, detail: d })}
                 renderTooltip={({ properties: p }) => {
                   const cls = layer.classification.classes.find((c) => c.class === p.class);
                   const label = cls ? (locale === 'nl' ? cls.labelNl : cls.labelEn) : null;
+                  const hasValue = p.value !== null && p.value !== undefined;
                   return (
                     <>
                       <strong>{p.name}</strong>
                       <span className="code">{p.code}</span>
                       <span className="tooltip-value">
                         {formatFigure(p.value, p.status, layer.indicator, locale)}
-                        {p.value === null ? '' : label ? ` · ${label}` : ''}
+                        {hasValue && label ? ` · ${label}` : ''}
                       </span>
-                      {p.value === null ? (
-                        <span className="hint">{statusLabel(p.status, locale)}</span>
+                      {!hasValue ? (
+                        <span className="hint">
+                          {t(`status.${p.status}.explain` as MessageKey)}
+                        </span>
+                      ) : null}
+                      {hasValue && p.source === 'demo' ? (
+                        <span className="hint">{t('map.demoValues')}</span>
                       ) : null}
                     </>
                   );
@@ -264,7 +227,6 @@ export function MapPage({ meta }: { meta: Meta }) {
             <p className="hint below-map">
               {t('map.areas', { n: layer.summary.areas })}
               {view.view === 'kaart' ? ` · ${t('map.hoverHint')}` : ''}
-              {layerQuery.stale ? ' · …' : ''}
             </p>
           </>
         )}
@@ -273,14 +235,36 @@ export function MapPage({ meta }: { meta: Meta }) {
   );
 }
 
+/** Where the figures on the map come from: the publisher, the year, and whether they are demo. */
+function SourceNote({ layer, t }: { layer: MapLayerResponse; t: Translate }) {
+  const sources = new Set(
+    layer.features.flatMap((f) => (f.properties.source ? [f.properties.source] : [])),
+  );
+  const { locale } = useI18n();
+  const statuses = Object.entries(layer.summary.byStatus).filter(
+    ([status]) => status !== 'ok' && status !== 'provisional',
+  );
+  return (
+    <div className="source-note">
+      <p>
+        <span className="label">{t('map.source')}:</span> {layer.indicator.source}
+        {layer.year !== null ? `, ${layer.year}` : ''}
+        {sources.has('demo') ? <span className="demo-tag"> · {t('map.demoValues')}</span> : null}
+      </p>
+      {statuses.length > 0 ? (
+        <p>
+          {statuses
+            .map(([status, n]) => `${n} ${statusLabel(status as 'secret', locale)}`)
+            .join(' · ')}
+        </p>
+      ) : null}
+    </div>
+  );
+}
+
 function groupByTheme(indicators: Indicator[]): Array<[string, Indicator[]]> {
   const groups = new Map<string, Indicator[]>();
-  for (const indicator of indicators) {
-    const list = groups.get(indicator.theme) ?? [];
-    list.push(indicator);
-    groups.set(indicator.theme, list);
-  }
-  return [...groups.entries()].sort(
-    (a, b) => THEME_ORDER.indexOf(a[0]) - THEME_ORDER.indexOf(b[0]),
-  );
+  for (const indicator of indicators)
+    groups.set(indicator.theme, [...(groups.get(indicator.theme) ?? []), indicator]);
+  return [...groups.entries()].sort((a, b) => themeRank(a[0]) - themeRank(b[0]));
 }

@@ -1,0 +1,40 @@
+import type { Kysely } from 'kysely';
+import type { Area } from '../domain/areas/area.js';
+import { AppError } from '../domain/shared/app-error.js';
+import type { AreaLevel } from '../domain/shared/area-code.js';
+import { findArea, findLatestBoundaryYear, listAreas } from '../db/queries/area-queries.js';
+import type { Database } from '../db/tables.js';
+
+export interface AreaListRequest {
+  level?: AreaLevel;
+  parent?: string;
+  boundaryYear?: number;
+}
+
+/**
+ * Areas by level and parent in one boundary year (the newest holding that level by default).
+ * An unknown parent is an error, not an empty list: a typo should not look like "no areas".
+ */
+export async function listAreasFor(
+  db: Kysely<Database>,
+  request: AreaListRequest,
+): Promise<{ boundaryYear: number | null; areas: Area[] }> {
+  const boundaryYear = request.boundaryYear ?? (await findLatestBoundaryYear(db, request.level));
+  if (
+    request.parent &&
+    (boundaryYear === null || !(await findArea(db, request.parent, boundaryYear)))
+  ) {
+    throw new AppError(
+      'area_not_found',
+      `No area with code ${request.parent}${boundaryYear === null ? '' : ` in boundary year ${boundaryYear}`}`,
+      { code: request.parent },
+    );
+  }
+  if (boundaryYear === null) return { boundaryYear, areas: [] };
+  const areas = await listAreas(db, {
+    boundaryYear,
+    ...(request.level ? { level: request.level } : {}),
+    ...(request.parent ? { parentCode: request.parent } : {}),
+  });
+  return { boundaryYear, areas };
+}
