@@ -27,6 +27,9 @@ export function Legend({ layer }: { layer: MapLayerResponse }) {
           <span className="unit"> ({indicator.unit})</span>
         ) : null}
       </p>
+      {indicator.direction !== 'neutral' ? (
+        <p className="hint legend-direction">{t(`direction.${indicator.direction}`)}</p>
+      ) : null}
       <ul className="legend-list">
         {classes.map((c) => (
           <li key={c.class} className={c.count === 0 ? 'empty' : undefined}>

@@ -1,6 +1,7 @@
-import type { MultiPolygon, Polygon, Position } from 'geojson';
+import type { MultiPolygon, Polygon } from 'geojson';
 import type { Area } from '../../domain/areas/area.js';
 import { useMapLayerQuery } from '../hooks/use-map-layer-query.js';
+import { svgProjection } from '../map/svg-projection.js';
 import { areaPath, Link } from '../router.js';
 
 /**
@@ -32,13 +33,7 @@ export function LocatorMap({
   const shapes = layer.features.filter((f) => f.geometry !== null);
   const box = layer.bbox;
   if (!box || shapes.length === 0) return null;
-  const [west, south, east, north] = box;
-  const kx = Math.cos((((south + north) / 2) * Math.PI) / 180);
-  const width = (east - west) * kx;
-  const height = north - south;
-  const scale = 300 / Math.max(width, height);
-  const project = (p: Position) =>
-    `${((p[0]! - west) * kx * scale).toFixed(1)},${((north - p[1]!) * scale).toFixed(1)}`;
+  const { width, height, project } = svgProjection(box, 300);
   const pathOf = (g: Polygon | MultiPolygon) =>
     (g.type === 'Polygon' ? [g.coordinates] : g.coordinates)
       .flatMap((polygon) => polygon.map((ring) => `M${ring.map(project).join('L')}Z`))
@@ -46,7 +41,7 @@ export function LocatorMap({
   return (
     <svg
       className="locator"
-      viewBox={`-2 -2 ${width * scale + 4} ${height * scale + 4}`}
+      viewBox={`-2 -2 ${width + 4} ${height + 4}`}
       role="group"
       aria-label={label}
     >
