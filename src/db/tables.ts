@@ -103,6 +103,17 @@ export interface ImportMessage {
   text: string;
 }
 
+export interface SourceReleaseTable {
+  id: Generated<number>;
+  key: string;
+  source: string;
+  label: string;
+  details: ColumnType<Record<string, unknown>, string | undefined, string>;
+  import_run_id: number | null;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
 export interface AppMetaTable {
   key: string;
   value: Json<unknown>;
@@ -119,6 +130,7 @@ export interface Database {
   observation: ObservationTable;
   import_run: ImportRunTable;
   app_meta: AppMetaTable;
+  source_release: SourceReleaseTable;
 }
 
 export type AreaRow = Selectable<AreaTable>;

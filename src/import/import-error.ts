@@ -12,6 +12,8 @@ export interface ImportIssue {
   column?: string;
   /** 0-based index of a feature in a GeoJSON FeatureCollection or GeoPackage layer. */
   feature?: number;
+  /** 0-based index of a record in a JSON array (StatLine OData `value`). */
+  record?: number;
   message: string;
   /** What a valid value would look like. */
   expected?: string;
@@ -23,6 +25,7 @@ export function formatIssue(issue: ImportIssue): string {
     issue.file,
     issue.line !== undefined ? `line ${issue.line}` : null,
     issue.feature !== undefined ? `feature ${issue.feature}` : null,
+    issue.record !== undefined ? `record ${issue.record}` : null,
     issue.column !== undefined ? `column '${issue.column}'` : null,
   ]
     .filter(Boolean)

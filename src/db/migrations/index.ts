@@ -1,5 +1,6 @@
 import type { Migration } from 'kysely';
 import * as foundation from './2026-11-21T1200_foundation.js';
+import * as sourceRelease from './2026-11-21T1800_source-release.js';
 
 /**
  * Static list of migrations, in order. A static list (not a folder scan) keeps them visible
@@ -7,4 +8,5 @@ import * as foundation from './2026-11-21T1200_foundation.js';
  */
 export const MIGRATIONS: Record<string, Migration> = {
   '2026-11-21T1200_foundation': foundation,
+  '2026-11-21T1800_source-release': sourceRelease,
 };

@@ -1,3 +1,4 @@
+import { kwbIndicators } from './cbs-kwb.js';
 import type { Indicator } from './indicator.js';
 
 /**
@@ -7,146 +8,13 @@ import type { Indicator } from './indicator.js';
  * tables add their own indicators next to these.
  */
 
-const CBS = 'CBS Kerncijfers wijken en buurten';
 const LBM = 'Leefbaarometer 3.0, Ministerie van BZK';
 
 type Entry = Omit<Indicator, 'classIndicatorKey' | 'classScheme'> &
   Partial<Pick<Indicator, 'classIndicatorKey' | 'classScheme'>>;
 
-const cbs: Entry[] = [
-  {
-    key: 'a_inw',
-    nameNl: 'Inwoners',
-    nameEn: 'Inhabitants',
-    unit: 'aantal',
-    kind: 'count',
-    source: CBS,
-    direction: 'neutral',
-    theme: 'bevolking',
-    decimals: 0,
-    descriptionNl: 'Aantal inwoners op 1 januari. CBS rondt aantallen per buurt af op 5.',
-    descriptionEn: 'Number of inhabitants on 1 January. CBS rounds buurt counts to 5.',
-  },
-  {
-    key: 'a_hh',
-    nameNl: 'Huishoudens',
-    nameEn: 'Households',
-    unit: 'aantal',
-    kind: 'count',
-    source: CBS,
-    direction: 'neutral',
-    theme: 'bevolking',
-    decimals: 0,
-    descriptionNl: 'Aantal particuliere huishoudens op 1 januari.',
-    descriptionEn: 'Number of private households on 1 January.',
-  },
-  {
-    key: 'a_woning',
-    nameNl: 'Woningvoorraad',
-    nameEn: 'Dwellings',
-    unit: 'aantal',
-    kind: 'count',
-    source: CBS,
-    direction: 'neutral',
-    theme: 'wonen',
-    decimals: 0,
-    descriptionNl: 'Aantal woningen op 1 januari.',
-    descriptionEn: 'Number of dwellings on 1 January.',
-  },
-  {
-    key: 'p_huurw',
-    nameNl: 'Huurwoningen',
-    nameEn: 'Rented dwellings',
-    unit: '%',
-    kind: 'percentage',
-    source: CBS,
-    direction: 'neutral',
-    theme: 'wonen',
-    decimals: 0,
-    descriptionNl: 'Aandeel huurwoningen in de woningvoorraad.',
-    descriptionEn: 'Share of rented dwellings in the housing stock.',
-  },
-  {
-    key: 'p_wcorpw',
-    nameNl: 'Corporatiewoningen',
-    nameEn: 'Housing association dwellings',
-    unit: '%',
-    kind: 'percentage',
-    source: CBS,
-    direction: 'neutral',
-    theme: 'wonen',
-    decimals: 0,
-    descriptionNl: 'Aandeel woningen in bezit van woningcorporaties.',
-    descriptionEn: 'Share of dwellings owned by housing associations.',
-  },
-  {
-    key: 'g_wozbag',
-    nameNl: 'Gemiddelde WOZ-waarde',
-    nameEn: 'Mean property value (WOZ)',
-    unit: '× € 1.000',
-    kind: 'amount',
-    source: CBS,
-    direction: 'neutral',
-    theme: 'wonen',
-    decimals: 0,
-    descriptionNl: 'Gemiddelde WOZ-waarde van woningen, in duizenden euro’s.',
-    descriptionEn: 'Mean WOZ value of dwellings, in thousands of euros.',
-  },
-  {
-    key: 'g_ink_pi',
-    nameNl: 'Gemiddeld inkomen per inwoner',
-    nameEn: 'Mean income per inhabitant',
-    unit: '× € 1.000',
-    kind: 'amount',
-    source: CBS,
-    direction: 'higher_is_better',
-    theme: 'inkomen',
-    decimals: 1,
-    descriptionNl: 'Gemiddeld persoonlijk inkomen per inwoner, in duizenden euro’s.',
-    descriptionEn: 'Mean personal income per inhabitant, in thousands of euros.',
-  },
-  {
-    key: 'p_hh_li',
-    nameNl: 'Huishoudens met laag inkomen',
-    nameEn: 'Low-income households',
-    unit: '%',
-    kind: 'percentage',
-    source: CBS,
-    direction: 'higher_is_worse',
-    theme: 'inkomen',
-    decimals: 0,
-    descriptionNl:
-      'Aandeel particuliere huishoudens in de laagste 40% van het gestandaardiseerd inkomen van Nederland.',
-    descriptionEn: 'Share of private households in the national lowest 40% of standardised income.',
-  },
-  {
-    key: 'p_hh_osm',
-    nameNl: 'Huishoudens rond sociaal minimum',
-    nameEn: 'Households around the social minimum',
-    unit: '%',
-    kind: 'percentage',
-    source: CBS,
-    direction: 'higher_is_worse',
-    theme: 'inkomen',
-    decimals: 0,
-    descriptionNl:
-      'Aandeel huishoudens met een inkomen onder of rond het sociaal minimum (tot 105%).',
-    descriptionEn:
-      'Share of households with an income below or around the social minimum (up to 105%).',
-  },
-  {
-    key: 'a_soz_wb',
-    nameNl: 'Personen met bijstand',
-    nameEn: 'Persons on social assistance',
-    unit: 'aantal',
-    kind: 'count',
-    source: CBS,
-    direction: 'higher_is_worse',
-    theme: 'sociaal',
-    decimals: 0,
-    descriptionNl: 'Aantal personen met een bijstandsuitkering (Participatiewet).',
-    descriptionEn: 'Number of persons receiving social assistance (Participatiewet).',
-  },
+// Derived from two CBS figures of the same year; not a CBS mnemonic, so it lives here.
+const derived: Entry[] = [
   {
     key: 'soz_wb_per_1000',
     nameNl: 'Bijstand per 1.000 inwoners',
@@ -310,8 +178,7 @@ const lbm: Entry[] = [
 ];
 
 /** All built-in indicators, in the order the interface lists them. */
-export const BUILT_IN_INDICATORS: readonly Indicator[] = [...lbm, ...cbs].map((entry) => ({
-  classIndicatorKey: null,
-  classScheme: null,
-  ...entry,
-}));
+export const BUILT_IN_INDICATORS: readonly Indicator[] = [
+  ...[...lbm, ...derived].map((entry) => ({ classIndicatorKey: null, classScheme: null, ...entry })),
+  ...kwbIndicators(),
+];
