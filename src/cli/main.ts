@@ -2,6 +2,7 @@ import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { AppError } from '../domain/shared/app-error.js';
 import { areasListCommand, areasShowCommand } from './commands/areas.js';
 import { demoCommand } from './commands/demo.js';
+import { importCommand, type ImportFlags } from './commands/import.js';
 import { indicatorsListCommand } from './commands/indicators.js';
 import { migrateCommand } from './commands/migrate.js';
 import { serveCommand } from './commands/serve.js';
@@ -85,6 +86,23 @@ async function run(argv: string[]): Promise<number> {
           'indicators needs "list"; run buurtbalans indicators --help',
         );
       return indicatorsListCommand(values as { json?: boolean });
+    }
+    case 'import': {
+      const { values, positionals } = parse(rest, {
+        year: { type: 'string' },
+        level: { type: 'string' },
+        release: { type: 'string' },
+        layer: { type: 'string' },
+        'code-field': { type: 'string' },
+        'name-field': { type: 'string' },
+        mapping: { type: 'string' },
+        code: { type: 'string' },
+        column: { type: 'string', multiple: true },
+        'dry-run': { type: 'boolean' },
+        force: { type: 'boolean' },
+      });
+      if (values.help) return printHelp(help);
+      return importCommand(positionals[0], positionals[1], values as ImportFlags);
     }
     case 'values': {
       const { values, positionals } = parse(rest, { year: { type: 'string' }, ...yearOpt });
