@@ -29,8 +29,8 @@ const SHAPE_BATCH = 1000;
 
 export interface UpsertAreasOptions {
   /**
-   * 'replace' (imports): an existing area takes the new name, parent and geometry, and the
-   * writer becomes its source. 'keep-others' (the demo): an area another source wrote is left
+   * 'replace' (imports): an existing area takes the new name, parent and geometry; an area the
+   * demo made becomes the writer's. 'keep-others' (the demo): an area another source wrote is left
    * exactly as it is.
    */
   mode: 'replace' | 'keep-others';
@@ -76,7 +76,8 @@ export async function upsertAreas(
             bbox_south: sql`coalesce(excluded.bbox_south, area.bbox_south)`,
             bbox_east: sql`coalesce(excluded.bbox_east, area.bbox_east)`,
             bbox_north: sql`coalesce(excluded.bbox_north, area.bbox_north)`,
-            source: (eb) => eb.ref('excluded.source'),
+            // The source stays the area's creator; only a demo-made area passes to real data.
+          source: sql`case when area.source = 'demo' then excluded.source else area.source end`,
             updated_at: sql`now()`,
           })
           .where((eb) =>

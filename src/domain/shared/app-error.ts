@@ -17,6 +17,7 @@ export const ERROR_CODES = [
   'database_unavailable',
   'import_invalid',
   'config_invalid',
+  'download_failed',
   'internal',
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];

@@ -163,6 +163,18 @@ describe('readGeoPackage', () => {
     );
   });
 
+  test('a GeoPackage damaged in the middle of the layer is refused, not a crash', async () => {
+    const many = Array.from({ length: 400 }, (_, i) => ({
+      properties: { i },
+      geometry: square(4.6, 52.3, 0.001 + i / 1e6),
+    }));
+    const bytes = await writeGeoPackage(many, { srsId: 4326, layer: 'buurten' });
+    const damaged = bytes.slice();
+    damaged.set(seededBytes(8192, 3), bytes.length - 8192); // the feature table's last pages
+    const error = await importFailure(() => readGeoPackage('d.gpkg', damaged));
+    expect(error.issues[0]!.message).toBe('not a GeoPackage (SQLite) file');
+  });
+
   test('a GeoPackage without feature layers', async () => {
     let bytes = await writeGeoPackage([], { srsId: 4326, layer: 'buurten' });
     expect(((await readGeoPackage('x', bytes)) as GeoSource).warnings).toEqual([

@@ -31,10 +31,7 @@ function query(db: Database, file: string, sql: string, params: SqlValue[] = [])
   try {
     return db.exec(sql, params)[0]?.values ?? [];
   } catch (error) {
-    const message = (error as Error).message;
-    if (/not a database|malformed/.test(message))
-      throw fail(file, 'not a GeoPackage (SQLite) file');
-    const table = /no such table: (\w+)/.exec(message)?.[1];
+    const table = /no such table: (\w+)/.exec((error as Error).message)?.[1];
     if (table)
       throw fail(
         file,
@@ -206,6 +203,13 @@ export async function readGeoPackage(
     const features = readFeatures(db, name, layer, column, warnings);
     if (features.length === 0) warnings.push(`layer "${layer}" holds no features`);
     return { file: name, format: 'gpkg', crs, layer, features, warnings };
+  } catch (error) {
+    // SQLite notices a damaged body behind a valid header only when it reads the page, which
+    // can be the first metadata query or the middle of the layer.
+    if (!(error instanceof ImportFailure) && /not a database|malformed/.test(String(error))) {
+      throw fail(name, 'not a GeoPackage (SQLite) file', 'an undamaged .gpkg file');
+    }
+    throw error;
   } finally {
     db.close();
   }

@@ -8,7 +8,13 @@ import { ImportFailure } from '../../import-error.js';
  * @example square(4.63, 52.38, 0.01) // a ~700 m square in Haarlem, WGS84
  */
 export function square(x: number, y: number, d: number): Polygon {
-  const corners = [[x, y], [x + d, y], [x + d, y + d], [x, y + d], [x, y]];
+  const corners = [
+    [x, y],
+    [x + d, y],
+    [x + d, y + d],
+    [x, y + d],
+    [x, y],
+  ];
   return { type: 'Polygon', coordinates: [corners] };
 }
 
