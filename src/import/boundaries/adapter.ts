@@ -61,7 +61,7 @@ export const boundariesAdapter: ImportAdapter = {
       replaceSeries: null,
       messages: [
         ...source.warnings.map((t) => ({ level: 'warning' as const, text: t })),
-        { level: 'info', text: `Boundaries ${year} (${geo.crs}${geo.crs === 'EPSG:28992' ? ', reprojected to WGS84' : ''}): ${counts.gemeente} gemeenten, ${counts.wijk} wijken, ${counts.buurt} buurten.` },
+        { level: 'info', text: `Boundaries ${year} (${geo.sourceCrs ?? geo.crs}${geo.sourceCrs === 'EPSG:28992' ? ', reprojected to WGS84' : ''}): ${counts.gemeente} gemeenten, ${counts.wijk} wijken, ${counts.buurt} buurten.` },
         ...(withoutGeometry > 0 ? [{ level: 'warning' as const, text: `${withoutGeometry} features have no geometry; their areas are kept without a shape.` }] : []),
       ],
     };

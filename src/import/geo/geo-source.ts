@@ -23,6 +23,8 @@ export interface GeoSource {
   crs: Crs;
   /** GeoPackage table the features came from; null for GeoJSON. */
   layer: string | null;
+  /** The CRS of the file itself, when the features were reprojected from it (readBoundaryFile). */
+  sourceCrs?: Crs;
   features: GeoFeatureRecord[];
   /** Things a user may want to know that do not stop the import (a guessed CRS, dropped columns). */
   warnings: string[];

@@ -211,5 +211,5 @@ export async function readBoundaryFile(
     }));
     source = { ...source, features: flat };
   }
-  return toWgs84(source);
+  return { ...toWgs84(source), sourceCrs: source.crs };
 }
