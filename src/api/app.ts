@@ -8,6 +8,7 @@ import { DOCS_CSS, renderDocsPage, type OpenApiDocument } from './docs-page.js';
 import { errorBody, handleError } from './errors.js';
 import { areaRoutes } from './routes/areas.js';
 import { healthRoutes } from './routes/health.js';
+import { importRoutes } from './routes/imports.js';
 import { indicatorRoutes } from './routes/indicators.js';
 import { mapRoutes } from './routes/map.js';
 import { metaRoutes } from './routes/meta.js';
@@ -57,14 +58,12 @@ export function createApp(deps: ApiDeps) {
       crossOriginEmbedderPolicy: false,
     }),
   );
-  app.use(
-    '/api/*',
-    bodyLimit({
-      maxSize: 1024 * 1024,
-      onError: (c) =>
-        c.json(errorBody(new AppError('bad_request', 'Request body larger than 1 MB')), 413),
-    }),
-  );
+  // 1 MB for every request body, except uploads (their route sets its own, larger limit).
+  const limitBody = bodyLimit({
+    maxSize: 1024 * 1024,
+    onError: (c) => c.json(errorBody(new AppError('bad_request', 'Request body larger than 1 MB')), 413),
+  });
+  app.use('/api/*', (c, next) => (c.req.path === '/api/imports' ? next() : limitBody(c, next)));
   app.use('/api/*', compress());
 
   app.route('/', healthRoutes(deps));
@@ -72,6 +71,7 @@ export function createApp(deps: ApiDeps) {
   app.route('/', areaRoutes(deps));
   app.route('/', indicatorRoutes(deps));
   app.route('/', mapRoutes(deps));
+  app.route('/', importRoutes(deps));
 
   app.doc('/api/openapi.json', { openapi: '3.0.0', info: OPENAPI_INFO });
   app.get('/api/docs', (c) => {

@@ -20,6 +20,7 @@ export const STATUS_BY_CODE: Record<ErrorCode, ContentfulStatusCode> = {
   data_dir_locked: 503,
   data_dir_unusable: 503,
   database_unavailable: 503,
+  download_failed: 502,
   internal: 500,
 };
 
