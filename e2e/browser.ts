@@ -27,7 +27,6 @@ export interface E2E {
 }
 
 export async function startE2E(): Promise<E2E> {
-  fs.rmSync(ARTEFACTS, { recursive: true, force: true });
   fs.mkdirSync(ARTEFACTS, { recursive: true });
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'bb-e2e-'));
   const server = await startServerProcess({ BUURTBALANS_DATA_DIR: dataDir });

@@ -4,6 +4,7 @@ import { ErrorBoundary } from './components/error-boundary.js';
 import { ErrorPanel, Loading } from './components/feedback.js';
 import { useMetaQuery } from './hooks/use-meta-query.js';
 import { useI18n } from './i18n/i18n.js';
+import { AdminImportsPage } from './pages/admin-imports-page.js';
 import { AreaPage } from './pages/area-page.js';
 import { MapPage } from './pages/map-page.js';
 import { Link, useLocation } from './router.js';
@@ -28,6 +29,7 @@ export function App() {
   if (meta.error) page = <ErrorPanel error={meta.error} onRetry={meta.reload} />;
   else if (!meta.data) page = <Loading label="…" />;
   else if (path === '/') page = <MapPage meta={meta.data} />;
+  else if (path === '/beheer/imports') page = <AdminImportsPage />;
   else if (areaMatch)
     page = <AreaPage key={areaMatch[1]} code={decodeURIComponent(areaMatch[1]!).toUpperCase()} />;
   else
@@ -57,6 +59,9 @@ export function App() {
         <nav aria-label={t('nav.main')} className="main-nav">
           <Link to="/" aria-current={path === '/' ? 'page' : undefined}>
             {t('nav.map')}
+          </Link>
+          <Link to="/beheer/imports" aria-current={path.startsWith('/beheer') ? 'page' : undefined}>
+            {t('nav.admin')}
           </Link>
           <a href="/api/docs">{t('nav.api')}</a>
         </nav>
