@@ -31,27 +31,85 @@ console.log(
   `Input: ${path.relative(root, FILE)} (${(fs.statSync(FILE).size / 2 ** 20).toFixed(1)} MB)\n`,
 );
 
-const loadOut = spawnSync(tsx, [path.join(root, 'bench', 'load-national.ts'), FILE, dataDir], {
-  cwd: root,
-  encoding: 'utf8',
-});
-if (loadOut.status !== 0) {
-  console.error(loadOut.stderr || loadOut.stdout);
-  process.exit(1);
+function child<T>(script: string, args: string[]): T {
+  const out = spawnSync(tsx, [path.join(root, 'bench', script), ...args], {
+    cwd: root,
+    encoding: 'utf8',
+    maxBuffer: 64 * 2 ** 20,
+  });
+  if (out.status !== 0) {
+    console.error(out.stderr || out.stdout);
+    process.exit(1);
+  }
+  return JSON.parse(out.stdout.trim().split('\n').pop()!) as T;
 }
-const load = JSON.parse(loadOut.stdout.trim().split('\n').pop()!) as {
-  features: number;
-  areas: number;
-  observations: number;
-  parseMs: number;
-  openMs: number;
-  areasAndShapesMs: number;
-  loadMs: number;
+
+interface ImportFigures {
+  kind: string;
+  engine: string;
+  seconds: number;
+  rows: number;
+  values: number;
   peakRssMb: number;
-  baseline: {
+}
+
+// Part 1: imports with the real importers, into PGlite and into the PostgreSQL server.
+const POPULATION = path.join(DATA, 'cbs-kwb-2024', 'kwb2024_bevolking_buurt.csv');
+const populationOptions = JSON.stringify({
+  mapping: {
+    code: 'bu_code',
+    year: 2024,
+    source: 'CBS 85984NED',
+    columns: { aantal_inwoners: 'a_inw' },
+  },
+});
+const pgUrl =
+  process.env.BENCH_DATABASE_URL ??
+  process.env.TEST_DATABASE_URL ??
+  'postgres://postgres@127.0.0.1:5432/test';
+const imports: ImportFigures[] = [];
+imports.push(child<ImportFigures>('import-one.ts', ['leefbaarometer', FILE, dataDir]));
+imports.push(
+  child<ImportFigures>('import-one.ts', ['table', POPULATION, dataDir, populationOptions]),
+);
+const benchDb = `bb_bench_${process.pid}`;
+let pgAvailable = false;
+try {
+  const { default: pg } = await import('pg');
+  const admin = new pg.Client({ connectionString: pgUrl });
+  await admin.connect();
+  await admin.query(`create database ${benchDb}`);
+  await admin.end();
+  pgAvailable = true;
+} catch (error) {
+  console.log(`(PostgreSQL server not used: ${(error as Error).message})`);
+}
+if (pgAvailable) {
+  const url = new URL(pgUrl);
+  url.pathname = `/${benchDb}`;
+  try {
+    imports.push(child<ImportFigures>('import-one.ts', ['leefbaarometer', FILE, url.toString()]));
+    imports.push(
+      child<ImportFigures>('import-one.ts', [
+        'table',
+        POPULATION,
+        url.toString(),
+        populationOptions,
+      ]),
+    );
+  } finally {
+    const { default: pg } = await import('pg');
+    const admin = new pg.Client({ connectionString: pgUrl });
+    await admin.connect();
+    await admin.query(`drop database if exists ${benchDb}`);
+    await admin.end();
+  }
+}
+const load = {
+  baseline: child<{
     gemeente: { medianMs: number; gzipBytes: number };
     national: { medianMs: number; gzipBytes: number };
-  };
+  }>('naive-map.ts', [dataDir]),
 };
 const dbBytes = Number(
   execFileSync('du', ['-sb', path.join(dataDir, 'pgdata')], { encoding: 'utf8' }).split('\t')[0],
@@ -144,11 +202,21 @@ const mb = (n: number) => `${(n / 2 ** 20).toFixed(2)} MB`;
 const ms = (n: number) => `${n.toFixed(0)} ms`;
 const ok = (pass: boolean) => (pass ? 'ok' : 'MISSED');
 const rows: Array<[string, string, string]> = [
-  [
-    'load: areas + polygons + figures',
-    `${(load.loadMs / 1000).toFixed(1)} s`,
-    `${load.features} buurten, ${load.areas} areas, ${load.observations} figures; parse ${ms(load.parseMs)}, open ${ms(load.openMs)}, areas+shapes ${ms(load.areasAndShapesMs)}; loader peak RSS ${load.peakRssMb} MB`,
-  ],
+  ...imports.map((i): [string, string, string] => {
+    const pglite = imports.find((j) => j.kind === i.kind && j.engine === 'pglite')!;
+    const isLbm = i.kind === 'leefbaarometer';
+    return [
+      `import ${isLbm ? 'Leefbaarometer GeoJSON (national)' : 'CBS population table'} → ${i.engine}`,
+      `${i.seconds.toFixed(1)} s`,
+      `${Math.round(i.rows / i.seconds).toLocaleString('en-GB')} rows/s, ${Math.round(i.values / i.seconds).toLocaleString('en-GB')} values/s; peak RSS ${i.peakRssMb} MB` +
+        (isLbm
+          ? `; target ≤ 20 s and ≤ 1,536 MB: ${ok(i.seconds <= 20 && i.peakRssMb <= 1536)}`
+          : '') +
+        (i.engine === 'postgres'
+          ? `; PGlite takes ×${(pglite.seconds / i.seconds).toFixed(2)} as long`
+          : ''),
+    ];
+  }),
   ['database size (pgdata)', mb(dbBytes), ''],
   [
     'gemeente (Den Haag, 110 buurten) payload',
