@@ -1,4 +1,4 @@
-import { isAppError, type ErrorCode } from '../domain/shared/app-error.js';
+import { isAppError, type AppError, type ErrorCode } from '../domain/shared/app-error.js';
 
 /** Named exit codes, so scripts can tell a typo from a missing area from a broken database. */
 export const EXIT = {
@@ -23,11 +23,23 @@ const EXIT_BY_CODE: Record<ErrorCode, number> = {
   data_dir_locked: EXIT.database,
   data_dir_unusable: EXIT.database,
   database_unavailable: EXIT.database,
+  download_failed: EXIT.failure,
   internal: EXIT.failure,
 };
 
+/** An error a command has already printed (with its details); only its exit code remains. */
+export class ReportedError extends Error {
+  readonly error: AppError;
+
+  constructor(error: AppError) {
+    super(error.message);
+    this.error = error;
+  }
+}
+
 /** Print a one-line reason on stderr and return the exit code for it. */
 export function reportError(error: unknown): number {
+  if (error instanceof ReportedError) return EXIT_BY_CODE[error.error.code];
   if (isAppError(error)) {
     process.stderr.write(`buurtbalans: ${error.message}\n`);
     return EXIT_BY_CODE[error.code];

@@ -8,7 +8,7 @@ import { IMPORT_KINDS, type ImportKind, type ImportOptions, type ImportSummary }
 import { readInputFile } from '../../import/input-file.js';
 import { runImport } from '../../import/pipeline.js';
 import { withDatabase } from '../context.js';
-import { printJson } from '../output.js';
+import { printJson, ReportedError } from '../output.js';
 import { progressBar } from '../progress.js';
 import { parseYear } from './parse.js';
 
@@ -56,11 +56,12 @@ export async function importCommand(kind: string | undefined, path: string | und
     } catch (error) {
       bar.done();
       if (error instanceof ImportFailure) {
+        // The one-line reason first, then every other problem, so one run shows what to fix.
         if (flags.json) printJson({ error: { code: error.code, message: error.message, issues: error.issues.map(formatIssue) } });
-        else {
-          const extra = error.issues.slice(1, 20).map((i) => `  ${formatIssue(i)}`);
-          if (extra.length > 0) process.stderr.write(`${extra.join('\n')}\n`);
-        }
+        process.stderr.write(`buurtbalans: ${error.message}\n`);
+        const extra = error.issues.slice(1, 20).map((i) => `  ${formatIssue(i)}`);
+        if (extra.length > 0) process.stderr.write(`${extra.join('\n')}\n`);
+        throw new ReportedError(error);
       }
       throw error;
     }
