@@ -32,7 +32,7 @@ describe('writeLbmSet', () => {
     [-0.5, 1, 1],
     [-0.2, 4, 2],
     [0, 6, 5],
-    [0.01, 7, 5],
+    [0.0102, 7, 5],
     [0.1, 8, 7],
     [0.3, 9, 9],
   ])('afw %d gives score class %d and afw class %d', (afw, scoreClass, afwClass) => {

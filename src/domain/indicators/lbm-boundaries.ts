@@ -11,19 +11,33 @@ export interface LbmBoundarySet {
   origin: string;
 }
 
+// Observed, not published: the Leefbaarometer documents its boundaries only in the 3.0 report.
+// Each cut lies between the highest value of the class below and the lowest of the class above
+// in the 12,147 buurten of the 2024 WFS export, and sits at the middle of that gap; with these
+// cuts every published class of that file is reproduced (lbm-boundaries.test.ts). PROVENANCE.md
+// gives the same cuts rounded to 3 decimals, which misclassify 30–74 buurten per class field.
+// kafw and all five dimension classes share one set of cuts (about ±1, 2, 4 and 6 × 0.0392).
+const AFW_AND_DIMENSIONS_2024 = [-0.235199, -0.156793, -0.078397, -0.039199, 0.039191, 0.078391, 0.156775, 0.23514];
+
 export const LBM_BOUNDARIES: readonly LbmBoundarySet[] = [
   {
     release: 'lbm3-2024',
     appliesTo: 'score',
-    // In afw terms (lbm − reference); observed in the real 2024 buurt data (shared/data PROVENANCE §1).
-    cuts: [-0.432, -0.355, -0.282, -0.164, -0.103, 0.01, 0.09, 0.168],
-    origin: 'Observed kscore boundaries in the Leefbaarometer 2024 buurt file',
+    // In afw terms (lbm − the release's reference level).
+    cuts: [-0.428303, -0.353829, -0.281461, -0.164048, -0.102952, 0.010146, 0.089545, 0.167961],
+    origin: 'kscore boundaries observed in the Leefbaarometer 2024 buurt export (midpoints of the gaps between classes)',
   },
   {
     release: 'lbm3-2024',
     appliesTo: 'afw',
-    cuts: [-0.235, -0.157, -0.078, -0.039, 0.039, 0.078, 0.157, 0.235],
-    origin: 'Observed kafw boundaries in the Leefbaarometer 2024 buurt file',
+    cuts: AFW_AND_DIMENSIONS_2024,
+    origin: 'kafw boundaries observed in the Leefbaarometer 2024 buurt export (midpoints of the gaps between classes)',
+  },
+  {
+    release: 'lbm3-2024',
+    appliesTo: 'dimension',
+    cuts: AFW_AND_DIMENSIONS_2024,
+    origin: 'kwon, kfys, kvrz, ksoc and konv boundaries observed in the Leefbaarometer 2024 buurt export; the same as kafw',
   },
   {
     release: 'demo',
