@@ -2,6 +2,11 @@ import path from 'node:path';
 import { z } from 'zod';
 import { AppError } from './domain/shared/app-error.js';
 
+const httpUrl = z
+  .string()
+  .url()
+  .regex(/^https?:\/\//i, 'must be an http:// or https:// address');
+
 /**
  * All settings, read once from the environment and validated, so a bad setting fails at start
  * and not mid-request. `.env.example` lists the same names.
@@ -38,6 +43,25 @@ const schema = z.object({
   BUURTBALANS_DEMO: z.enum(['auto', 'off']).default('auto'),
   /** Built web app to serve; `npm start` builds it there when missing. */
   BUURTBALANS_WEB_DIR: z.string().min(1).default('./dist/web'),
+  /**
+   * CBS StatLine OData v3 service root: region list and Kerncijfers (`fetch-open-data`). The bulk
+   * service (ODataFeed) has no size limit and pages with odata.nextLink; the standard API
+   * (https://opendata.cbs.nl/ODataApi/odata, same paths) allows 10,000 cells a request, far less
+   * than a Kerncijfers table of 18,310 regions.
+   */
+  BUURTBALANS_CBS_ODATA_URL: httpUrl.default('https://opendata.cbs.nl/ODataFeed/odata'),
+  /** PDOK service root of the CBS wijk- en buurtkaart; `/{year}/wfs/v1_0` is appended. */
+  BUURTBALANS_PDOK_URL: httpUrl.default('https://service.pdok.nl/cbs/wijkenbuurten'),
+  /** Leefbaarometer 3.0 OGC service (WFS layers `lbm3:buurtscoreYY`). */
+  BUURTBALANS_LBM_URL: httpUrl.default('https://geo.leefbaarometer.nl/lbm3/ows'),
+  /** `fetch-open-data`: seconds one request (one page, body included) may take. */
+  BUURTBALANS_FETCH_TIMEOUT_SECONDS: z
+    .string()
+    .trim()
+    .regex(/^\d+$/, 'must be a whole number of seconds such as 120')
+    .transform(Number)
+    .pipe(z.number().int().min(1).max(3600))
+    .default(120),
 });
 
 export type RawConfig = z.infer<typeof schema>;
@@ -51,6 +75,11 @@ export interface Config {
   basemapAttribution: string | null;
   webDir: string;
   demo: 'auto' | 'off';
+  /** Base addresses of the open-data services and the per-request timeout of fetch-open-data. */
+  cbsOdataUrl: string;
+  pdokUrl: string;
+  lbmUrl: string;
+  fetchTimeoutSeconds: number;
 }
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
@@ -79,5 +108,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     basemapAttribution: c.BUURTBALANS_BASEMAP_ATTRIBUTION ?? null,
     webDir: path.resolve(c.BUURTBALANS_WEB_DIR),
     demo: c.BUURTBALANS_DEMO,
+    cbsOdataUrl: c.BUURTBALANS_CBS_ODATA_URL,
+    pdokUrl: c.BUURTBALANS_PDOK_URL,
+    lbmUrl: c.BUURTBALANS_LBM_URL,
+    fetchTimeoutSeconds: c.BUURTBALANS_FETCH_TIMEOUT_SECONDS,
   };
 }

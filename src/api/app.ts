@@ -61,7 +61,8 @@ export function createApp(deps: ApiDeps) {
   // 1 MB for every request body, except uploads (their route sets its own, larger limit).
   const limitBody = bodyLimit({
     maxSize: 1024 * 1024,
-    onError: (c) => c.json(errorBody(new AppError('bad_request', 'Request body larger than 1 MB')), 413),
+    onError: (c) =>
+      c.json(errorBody(new AppError('bad_request', 'Request body larger than 1 MB')), 413),
   });
   app.use('/api/*', (c, next) => (c.req.path === '/api/imports' ? next() : limitBody(c, next)));
   app.use('/api/*', compress());

@@ -2,6 +2,7 @@ import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { AppError } from '../domain/shared/app-error.js';
 import { areasListCommand, areasShowCommand } from './commands/areas.js';
 import { demoCommand } from './commands/demo.js';
+import { fetchOpenDataCommand, type FetchOpenDataFlags } from './commands/fetch-open-data.js';
 import { importCommand, type ImportFlags } from './commands/import.js';
 import { indicatorsListCommand } from './commands/indicators.js';
 import { migrateCommand } from './commands/migrate.js';
@@ -103,6 +104,21 @@ async function run(argv: string[]): Promise<number> {
       });
       if (values.help) return printHelp(help);
       return importCommand(positionals[0], positionals[1], values as ImportFlags);
+    }
+    case 'fetch-open-data': {
+      const { values, positionals } = parse(rest, {
+        year: { type: 'string' },
+        to: { type: 'string' },
+        only: { type: 'string' },
+        force: { type: 'boolean' },
+      });
+      if (values.help) return printHelp(help);
+      if (positionals.length > 0)
+        throw new AppError(
+          'bad_request',
+          `fetch-open-data takes no arguments besides its options, not "${positionals[0]}"`,
+        );
+      return fetchOpenDataCommand(values as FetchOpenDataFlags);
     }
     case 'values': {
       const { values, positionals } = parse(rest, { year: { type: 'string' }, ...yearOpt });

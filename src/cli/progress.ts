@@ -2,7 +2,12 @@
  * A one-line progress bar on stderr, only on a terminal: logs and pipes (and --json) stay
  * clean. Phases are named in Dutch like the rest of what the operator sees at run time.
  */
-const LABELS: Record<string, string> = { read: 'lezen', check: 'controleren', write: 'schrijven', done: 'klaar' };
+const LABELS: Record<string, string> = {
+  read: 'lezen',
+  check: 'controleren',
+  write: 'schrijven',
+  done: 'klaar',
+};
 
 export function progressBar(enabled: boolean) {
   const tty = enabled && process.stderr.isTTY;

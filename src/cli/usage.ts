@@ -1,3 +1,5 @@
+import { TABLE_FOR_YEAR } from '../import/cbs-statline/tables.js';
+
 /** Help texts, one per command; `buurtbalans --help` prints the overview. */
 export const OVERVIEW = `Buurtbalans — livability and resilience per neighbourhood
 
@@ -66,12 +68,28 @@ Options:
 
 The whole file is checked first; on any problem nothing is written and every problem is
 listed with file, line (or feature) and column. Exit code 5 for an invalid file.`,
-  'fetch-open-data': `Usage: buurtbalans fetch-open-data --year N --to DIR [--only NAME,…] [--json]
+  'fetch-open-data': `Usage: buurtbalans fetch-open-data --year N --to DIR [--only NAME,…] [--force] [--json]
 
-Downloads the public files of one year from their official addresses into DIR: the CBS region
-list and Kerncijfers (StatLine OData), the CBS/PDOK wijk and buurt boundaries, and the
-Leefbaarometer 3.0 scores. Base addresses come from BUURTBALANS_CBS_ODATA_URL,
-BUURTBALANS_PDOK_URL and BUURTBALANS_LBM_URL. Prints the import commands to run next.`,
+Downloads the public files of one year from their official addresses into DIR (created if
+needed), one after the other, and prints the import commands to run next, in order:
+  regions         CBS region list (StatLine OData WijkenEnBuurten)   cbs-N-regions.json
+  kerncijfers     CBS Kerncijfers (StatLine OData TypedDataSet)      cbs-N-kerncijfers-<table>.json
+  wijken, buurten CBS wijk- en buurtkaart (PDOK WFS, WGS84)          cbs-N-wijken|buurten.geojson
+  leefbaarometer  Leefbaarometer 3.0 buurt scores (WFS, WGS84)       lbm-N-buurt.geojson
+The CBS files need the year's StatLine table id, known for
+${Object.keys(TABLE_FOR_YEAR).join(', ')}; the Leefbaarometer has a layer for every even
+year from 2020. Otherwise a resource is skipped with the reason.
+
+Options:
+  --only NAME,…   fetch only these resources
+  --force         fetch again even if the file is already there (a file under its own name is
+                  always complete: downloads go to NAME.part and are renamed when done)
+  --json          print the summary as JSON (no progress line)
+
+Base addresses come from BUURTBALANS_CBS_ODATA_URL, BUURTBALANS_PDOK_URL and
+BUURTBALANS_LBM_URL; one request may take BUURTBALANS_FETCH_TIMEOUT_SECONDS (default 120).
+A failed request (HTTP error, network error, timeout, an answer that is not JSON) stops the run
+with exit code 1 and a message naming the URL; files fetched before it are kept.`,
   values: `Usage: buurtbalans values <area-code> [--year N] [--boundary-year N] [--json]
 
 The figures of one area: per indicator the newest value (or the value of --year) with its

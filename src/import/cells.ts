@@ -10,14 +10,19 @@ export function numberCell(record: SourceRecord, field: string, decimal: '.' | '
   const value = record.fields.get(field);
   if (value === null || value === undefined) return { kind: 'missing' };
   if (typeof value === 'number') {
-    if (!Number.isFinite(value)) return { kind: 'invalid', reason: `not a finite number: ${value}` };
+    if (!Number.isFinite(value))
+      return { kind: 'invalid', reason: `not a finite number: ${value}` };
     return value <= -99990 ? { kind: 'missing' } : { kind: 'value', value, provisional: false };
   }
   return parseCbsNumber(String(value), decimal);
 }
 
 /** The stored form of a cell: a value with ok/provisional, or null with its status. */
-export function observationOf(cell: Exclude<Cell, { kind: 'invalid' }>): { value: number | null; status: ObservationStatus } {
-  if (cell.kind === 'value') return { value: cell.value, status: cell.provisional ? 'provisional' : 'ok' };
+export function observationOf(cell: Exclude<Cell, { kind: 'invalid' }>): {
+  value: number | null;
+  status: ObservationStatus;
+} {
+  if (cell.kind === 'value')
+    return { value: cell.value, status: cell.provisional ? 'provisional' : 'ok' };
   return { value: null, status: cell.kind };
 }

@@ -3,10 +3,20 @@ import { formatIssue, ImportFailure, IssueCollector } from './import-error.js';
 
 describe('import issues', () => {
   test('name the file, line and column and what was expected', () => {
-    expect(formatIssue({ file: 'kwb.csv', line: 12, column: 'a_inw', message: 'not a number: "veel"', expected: 'a number such as 1234 or 12,5' })).toBe(
+    expect(
+      formatIssue({
+        file: 'kwb.csv',
+        line: 12,
+        column: 'a_inw',
+        message: 'not a number: "veel"',
+        expected: 'a number such as 1234 or 12,5',
+      }),
+    ).toBe(
       `kwb.csv, line 12, column 'a_inw': not a number: "veel" (expected a number such as 1234 or 12,5)`,
     );
-    expect(formatIssue({ file: 'b.geojson', feature: 3, message: 'ring not closed' })).toBe('b.geojson, feature 3: ring not closed');
+    expect(formatIssue({ file: 'b.geojson', feature: 3, message: 'ring not closed' })).toBe(
+      'b.geojson, feature 3: ring not closed',
+    );
   });
 
   test('a collector fails once with all issues; the message counts the rest', () => {

@@ -42,7 +42,8 @@ export class ImportFailure extends AppError {
 
   constructor(issues: ImportIssue[], total = issues.length) {
     const first = issues[0];
-    const more = total > 1 ? ` (and ${total - 1} more ${total - 1 === 1 ? 'problem' : 'problems'})` : '';
+    const more =
+      total > 1 ? ` (and ${total - 1} more ${total - 1 === 1 ? 'problem' : 'problems'})` : '';
     super('import_invalid', `${first ? formatIssue(first) : 'invalid input'}${more}`, {
       issues: issues.map((i) => ({ ...i, text: formatIssue(i) })),
       total,

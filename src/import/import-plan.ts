@@ -3,7 +3,14 @@ import type { Indicator } from '../domain/indicators/indicator.js';
 import type { AreaLevel } from '../domain/shared/area-code.js';
 import type { ObservationStatus } from '../domain/shared/observation-status.js';
 
-export const IMPORT_KINDS = ['leefbaarometer', 'kwb', 'statline', 'regions', 'boundaries', 'table'] as const;
+export const IMPORT_KINDS = [
+  'leefbaarometer',
+  'kwb',
+  'statline',
+  'regions',
+  'boundaries',
+  'table',
+] as const;
 export type ImportKind = (typeof IMPORT_KINDS)[number];
 
 /** Options the user gives with a file (CLI flags or the upload form). */

@@ -17,7 +17,9 @@ export function readInputFile(filePath: string): InputFile {
     const code = (error as NodeJS.ErrnoException).code;
     throw new AppError(
       'bad_request',
-      code === 'ENOENT' ? `File not found: ${filePath}` : `Cannot read ${filePath} (${code ?? String(error)})`,
+      code === 'ENOENT'
+        ? `File not found: ${filePath}`
+        : `Cannot read ${filePath} (${code ?? String(error)})`,
       { file: filePath },
     );
   }

@@ -19,7 +19,13 @@ import { bumpDataVersion } from '../services/data-version.js';
 import { refreshStatistics } from '../services/statistics.js';
 import { writeAreas } from '../services/write-areas.js';
 import { ImportFailure, formatIssue } from './import-error.js';
-import type { ImportKind, ImportOptions, ImportPlan, ImportSummary, InputFile } from './import-plan.js';
+import type {
+  ImportKind,
+  ImportOptions,
+  ImportPlan,
+  ImportSummary,
+  InputFile,
+} from './import-plan.js';
 import { resolveAreas } from './resolve-areas.js';
 
 /** A source format: turns a file into a plan, validating everything, touching no database. */
@@ -28,7 +34,10 @@ export interface ImportAdapter {
   parse(file: InputFile, options: ImportOptions): Promise<ImportPlan>;
 }
 
-export type ProgressListener = (phase: 'read' | 'check' | 'write' | 'done', fraction: number) => void;
+export type ProgressListener = (
+  phase: 'read' | 'check' | 'write' | 'done',
+  fraction: number,
+) => void;
 
 /**
  * read → validate → plan → stage → swap. The file is parsed and validated completely before
@@ -78,7 +87,8 @@ async function write(
   // The file's codes and the parents they imply: both may need a name from another year.
   const codes = new Set<string>();
   for (const area of plan.areas) {
-    for (let code: string | null = area.code; code && !codes.has(code); code = parentCodeOf(code)) codes.add(code);
+    for (let code: string | null = area.code; code && !codes.has(code); code = parentCodeOf(code))
+      codes.add(code);
   }
   const missingCodes = [...codes].filter((c) => !existing.has(c));
   const namesElsewhere = await findNamesInOtherYears(db, missingCodes, plan.boundaryYear);
@@ -102,7 +112,9 @@ async function write(
   for (const o of plan.observations) valuesByStatus[o.status] = (valuesByStatus[o.status] ?? 0) + 1;
 
   const knownIds = await findIndicatorIds(db);
-  const replaceIds = plan.replaceSeries ? plan.replaceSeries.indicatorKeys.flatMap((k) => knownIds.get(k) ?? []) : [];
+  const replaceIds = plan.replaceSeries
+    ? plan.replaceSeries.indicatorKeys.flatMap((k) => knownIds.get(k) ?? [])
+    : [];
   if (plan.replaceSeries && plan.release) {
     const held = await listReleasesAtLevel(db, replaceIds, plan.replaceSeries.level);
     const newer = held.filter((h) => h.release !== null && h.release > plan.release!.key);
@@ -134,12 +146,23 @@ async function write(
           .filter((h) => h.release !== plan.release?.key)
           .reduce((sum, h) => sum + h.count, 0)
       : 0;
-    return { ...summaryBase, status: 'dry_run', runId: null, valuesWritten: plan.observations.length, seriesReplaced: replaced, seconds: seconds() };
+    return {
+      ...summaryBase,
+      status: 'dry_run',
+      runId: null,
+      valuesWritten: plan.observations.length,
+      seriesReplaced: replaced,
+      seconds: seconds(),
+    };
   }
 
   onProgress('write', 0.5);
   const result = await db.transaction().execute(async (trx) => {
-    const runId = await startImportRun(trx, { kind: plan.kind, fileName: file.name, sha256: file.sha256 });
+    const runId = await startImportRun(trx, {
+      kind: plan.kind,
+      fileName: file.name,
+      sha256: file.sha256,
+    });
     const areaIds = await writeAreas(trx, plan.boundaryYear, plan.source, areas.toWrite);
     const all = await findAreasOfYear(trx, plan.boundaryYear);
     if (newIndicators.length > 0) await upsertIndicators(trx, newIndicators, false);
@@ -147,13 +170,21 @@ async function write(
     let seriesReplaced = 0;
     if (plan.replaceSeries && plan.release) {
       const ids = plan.replaceSeries.indicatorKeys.flatMap((k) => indicatorIds.get(k) ?? []);
-      seriesReplaced = await deleteOtherReleases(trx, ids, plan.replaceSeries.level, plan.release.key);
+      seriesReplaced = await deleteOtherReleases(
+        trx,
+        ids,
+        plan.replaceSeries.level,
+        plan.release.key,
+      );
     }
     const rows: ObservationInput[] = plan.observations.map((o) => {
       const areaId = areaIds.get(o.areaCode) ?? all.get(o.areaCode)?.id;
       const indicatorId = indicatorIds.get(o.indicatorKey);
       if (areaId === undefined || indicatorId === undefined) {
-        throw new AppError('internal', `Import planned a figure for ${o.areaCode}/${o.indicatorKey} that has no area or indicator`);
+        throw new AppError(
+          'internal',
+          `Import planned a figure for ${o.areaCode}/${o.indicatorKey} that has no area or indicator`,
+        );
       }
       return {
         areaId,
@@ -171,7 +202,14 @@ async function write(
     if (plan.release) {
       await upsertSourceRelease(trx, { ...plan.release, source: plan.source, importRunId: runId });
     }
-    const summary: ImportSummary = { ...summaryBase, status: 'imported', runId, valuesWritten, seriesReplaced, seconds: seconds() };
+    const summary: ImportSummary = {
+      ...summaryBase,
+      status: 'imported',
+      runId,
+      valuesWritten,
+      seriesReplaced,
+      seconds: seconds(),
+    };
     await finishImportRun(trx, runId, {
       status: 'succeeded',
       rows: plan.rowsRead,
@@ -187,7 +225,12 @@ async function write(
   return { ...result, seconds: seconds() };
 }
 
-function unchangedSummary(kind: ImportKind, file: InputFile, runId: number, seconds: number): ImportSummary {
+function unchangedSummary(
+  kind: ImportKind,
+  file: InputFile,
+  runId: number,
+  seconds: number,
+): ImportSummary {
   return {
     kind,
     file: file.name,
@@ -204,24 +247,42 @@ function unchangedSummary(kind: ImportKind, file: InputFile, runId: number, seco
     valuesByStatus: {},
     seriesReplaced: 0,
     indicatorsCreated: [],
-    messages: [{ level: 'info', text: `This exact file was imported before (run ${runId}); nothing changed. Use --force to import it again.` }],
+    messages: [
+      {
+        level: 'info',
+        text: `This exact file was imported before (run ${runId}); nothing changed. Use --force to import it again.`,
+      },
+    ],
     seconds,
   };
 }
 
 /** A failed import leaves a run with its messages, outside the rolled-back transaction. */
-async function recordFailure(db: Kysely<Database>, kind: ImportKind, file: InputFile, error: unknown): Promise<void> {
+async function recordFailure(
+  db: Kysely<Database>,
+  kind: ImportKind,
+  file: InputFile,
+  error: unknown,
+): Promise<void> {
   const messages: ImportMessage[] =
     error instanceof ImportFailure
       ? error.issues.map((issue) => ({ level: 'error', text: formatIssue(issue) }))
-      : [{ level: 'error', text: isAppError(error) ? error.message : 'Internal error; see the server log' }];
+      : [
+          {
+            level: 'error',
+            text: isAppError(error) ? error.message : 'Internal error; see the server log',
+          },
+        ];
   try {
     const id = await startImportRun(db, { kind, fileName: file.name, sha256: file.sha256 });
     await finishImportRun(db, id, {
       status: 'failed',
       rows: null,
       messages,
-      summary: error instanceof ImportFailure ? { problems: error.issues.length, total: error.details?.total } : {},
+      summary:
+        error instanceof ImportFailure
+          ? { problems: error.issues.length, total: error.details?.total }
+          : {},
     });
   } catch {
     // The database itself failed; the original error says more.

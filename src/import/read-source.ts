@@ -15,7 +15,9 @@ export function isGeoFile(bytes: Uint8Array): boolean {
 /** Any supported file as records: GeoJSON/GeoPackage features, or CSV/XLSX rows. */
 export async function readSource(file: InputFile, options: ImportOptions): Promise<SourceRecords> {
   if (isGeoFile(file.bytes)) {
-    return recordsFromGeo(await readBoundaryFile(file.name, file.bytes, options.layer ? { layer: options.layer } : {}));
+    return recordsFromGeo(
+      await readBoundaryFile(file.name, file.bytes, options.layer ? { layer: options.layer } : {}),
+    );
   }
   return recordsFromTable(await readTable(file.name, file.bytes));
 }

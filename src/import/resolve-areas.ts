@@ -62,7 +62,9 @@ export function resolveAreas(
   const updated: string[] = [];
   const notMatched: string[] = [];
   const unnamed: string[] = [];
-  const ordered = [...wanted.values()].sort((a, b) => DEPTH[a.level] - DEPTH[b.level] || a.code.localeCompare(b.code));
+  const ordered = [...wanted.values()].sort(
+    (a, b) => DEPTH[a.level] - DEPTH[b.level] || a.code.localeCompare(b.code),
+  );
   for (const area of ordered) {
     const parentCode = area.level === 'land' ? null : (area.parentCode ?? parentCodeOf(area.code));
     const current = existing.get(area.code);
@@ -70,7 +72,13 @@ export function resolveAreas(
       if (fromFile.has(area.code) && levelsHeld.has(area.level)) notMatched.push(area.code);
       const name = area.name ?? namesElsewhere.get(area.code) ?? null;
       if (name === null) unnamed.push(area.code);
-      toWrite.push({ code: area.code, level: area.level, name: name ?? area.code, parentCode, geometry: area.geometry });
+      toWrite.push({
+        code: area.code,
+        level: area.level,
+        name: name ?? area.code,
+        parentCode,
+        geometry: area.geometry,
+      });
       created.push(area.code);
       continue;
     }
@@ -78,7 +86,13 @@ export function resolveAreas(
     if (!authoritative) {
       // A figures file with shapes (the Leefbaarometer's WFS export) fills in missing shapes only.
       if (area.geometry && !current.hasGeometry) {
-        toWrite.push({ code: area.code, level: area.level, name: current.name, parentCode: current.parentCode, geometry: area.geometry });
+        toWrite.push({
+          code: area.code,
+          level: area.level,
+          name: current.name,
+          parentCode: current.parentCode,
+          geometry: area.geometry,
+        });
         updated.push(area.code);
       }
       continue;

@@ -21,24 +21,49 @@ describe.each(testEngines())('uploads through the API on %s', (engine) => {
   const post = (form: FormData) => api.app.request('/api/imports', { method: 'POST', body: form });
 
   test('a valid file is imported and listed among the import runs', async () => {
-    const response = await post(upload({ kind: 'regions', year: '2024' }, { name: 'regio.csv', content: 'Key,Title\nGM0392,Haarlem\nWK039201,Centrum\n' }));
+    const response = await post(
+      upload(
+        { kind: 'regions', year: '2024' },
+        { name: 'regio.csv', content: 'Key,Title\nGM0392,Haarlem\nWK039201,Centrum\n' },
+      ),
+    );
     expect(response.status).toBe(200);
-    const summary = (await response.json()) as { status: string; areasCreated: number; runId: number };
+    const summary = (await response.json()) as {
+      status: string;
+      areasCreated: number;
+      runId: number;
+    };
     expect(summary).toMatchObject({ status: 'imported', areasCreated: 3 });
-    const runs = await api.json<{ importRuns: Array<{ id: number; kind: string; fileName: string; status: string }> }>('/api/import-runs');
-    expect(runs.body.importRuns[0]).toMatchObject({ id: summary.runId, kind: 'regions', fileName: 'regio.csv', status: 'succeeded' });
+    const runs = await api.json<{
+      importRuns: Array<{ id: number; kind: string; fileName: string; status: string }>;
+    }>('/api/import-runs');
+    expect(runs.body.importRuns[0]).toMatchObject({
+      id: summary.runId,
+      kind: 'regions',
+      fileName: 'regio.csv',
+      status: 'succeeded',
+    });
   });
 
   test('an invalid file gives 422 with every problem located, and a failed run', async () => {
-    const response = await post(upload({ kind: 'regions', year: '2024' }, { name: '../../etc/kapot.csv', content: 'Key,Title\nXX01,Nergens\nGM0392,\n' }));
+    const response = await post(
+      upload(
+        { kind: 'regions', year: '2024' },
+        { name: '../../etc/kapot.csv', content: 'Key,Title\nXX01,Nergens\nGM0392,\n' },
+      ),
+    );
     expect(response.status).toBe(422);
-    const body = (await response.json()) as { error: { code: string; message: string; details: { issues: Array<{ text: string }> } } };
+    const body = (await response.json()) as {
+      error: { code: string; message: string; details: { issues: Array<{ text: string }> } };
+    };
     expect(body.error.code).toBe('import_invalid');
     expect(body.error.details.issues.map((i) => i.text)).toEqual([
       `kapot.csv, line 2, column 'key': "XX01" has no known level prefix (expected NL00, GM + 4 digits, WK + 6 or BU + 8 characters)`,
       `kapot.csv, line 3, column 'title': no name for GM0392 (expected the region name)`,
     ]);
-    const runs = await api.json<{ importRuns: Array<{ status: string; fileName: string }> }>('/api/import-runs');
+    const runs = await api.json<{ importRuns: Array<{ status: string; fileName: string }> }>(
+      '/api/import-runs',
+    );
     expect(runs.body.importRuns[0]).toMatchObject({ status: 'failed', fileName: 'kapot.csv' });
   });
 
@@ -46,8 +71,16 @@ describe.each(testEngines())('uploads through the API on %s', (engine) => {
     [{ kind: 'regions' }, undefined, 'file'],
     [{ kind: 'zip' }, { name: 'a.csv', content: 'x' }, 'kind'],
     [{ kind: 'table' }, { name: 'a.csv', content: 'code;x\nGM0392;1\n' }, 'mapping'],
-    [{ kind: 'table', mapping: '{not json' }, { name: 'a.csv', content: 'code;x\nGM0392;1\n' }, 'mapping'],
-    [{ kind: 'regions', year: 'dit jaar' }, { name: 'a.csv', content: 'Key,Title\nGM0392,Haarlem\n' }, 'year'],
+    [
+      { kind: 'table', mapping: '{not json' },
+      { name: 'a.csv', content: 'code;x\nGM0392;1\n' },
+      'mapping',
+    ],
+    [
+      { kind: 'regions', year: 'dit jaar' },
+      { name: 'a.csv', content: 'Key,Title\nGM0392,Haarlem\n' },
+      'year',
+    ],
   ])('%j is refused with 400 naming %s', async (fields, file, field) => {
     const response = await post(upload(fields as Record<string, string>, file));
     expect(response.status).toBe(400);
@@ -57,7 +90,10 @@ describe.each(testEngines())('uploads through the API on %s', (engine) => {
   });
 
   test('other endpoints keep the 1 MB body limit', async () => {
-    const response = await api.app.request('/api/health', { method: 'POST', body: 'x'.repeat(2 * 1024 * 1024) });
+    const response = await api.app.request('/api/health', {
+      method: 'POST',
+      body: 'x'.repeat(2 * 1024 * 1024),
+    });
     expect(response.status).toBe(413);
   });
 });

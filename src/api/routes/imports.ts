@@ -55,14 +55,24 @@ const route = createRoute({
         'multipart/form-data': {
           schema: z.object({
             kind: z.enum(IMPORT_KINDS),
-            file: z.any().openapi({ type: 'string', format: 'binary', description: 'CSV, XLSX, GeoJSON, GeoPackage or OData JSON' }),
+            file: z
+              .any()
+              .openapi({
+                type: 'string',
+                format: 'binary',
+                description: 'CSV, XLSX, GeoJSON, GeoPackage or OData JSON',
+              }),
             year: YearSchema.optional(),
             level: z.enum(AREA_LEVELS).optional(),
             release: z.string().max(64).optional(),
             layer: z.string().max(128).optional(),
             codeField: z.string().max(128).optional(),
             nameField: z.string().max(128).optional(),
-            mapping: z.string().max(100_000).optional().openapi({ description: 'table imports: the mapping as JSON text' }),
+            mapping: z
+              .string()
+              .max(100_000)
+              .optional()
+              .openapi({ description: 'table imports: the mapping as JSON text' }),
             dryRun: booleanField,
             force: booleanField,
           }),
@@ -71,11 +81,26 @@ const route = createRoute({
     },
   },
   responses: {
-    200: { description: 'What the import did (or would do, for a dry run)', content: { 'application/json': { schema: SummarySchema } } },
-    400: { description: 'Invalid request', content: { 'application/json': { schema: ErrorSchema } } },
-    409: { description: 'The import would mix Leefbaarometer releases', content: { 'application/json': { schema: ErrorSchema } } },
-    413: { description: 'File larger than 256 MB', content: { 'application/json': { schema: ErrorSchema } } },
-    422: { description: 'The file is invalid; nothing was written', content: { 'application/json': { schema: ErrorSchema } } },
+    200: {
+      description: 'What the import did (or would do, for a dry run)',
+      content: { 'application/json': { schema: SummarySchema } },
+    },
+    400: {
+      description: 'Invalid request',
+      content: { 'application/json': { schema: ErrorSchema } },
+    },
+    409: {
+      description: 'The import would mix Leefbaarometer releases',
+      content: { 'application/json': { schema: ErrorSchema } },
+    },
+    413: {
+      description: 'File larger than 256 MB',
+      content: { 'application/json': { schema: ErrorSchema } },
+    },
+    422: {
+      description: 'The file is invalid; nothing was written',
+      content: { 'application/json': { schema: ErrorSchema } },
+    },
   },
 });
 
@@ -85,25 +110,34 @@ export function importRoutes({ db }: ApiDeps) {
     '/api/imports',
     bodyLimit({
       maxSize: MAX_UPLOAD,
-      onError: (c) => c.json(errorBody(new AppError('bad_request', 'File larger than 256 MB')), 413),
+      onError: (c) =>
+        c.json(errorBody(new AppError('bad_request', 'File larger than 256 MB')), 413),
     }),
   );
   return app.openapi(route, async (c) => {
     const form = c.req.valid('form');
     const file = form.file as unknown;
     if (!(file instanceof File) || file.size === 0) {
-      throw new AppError('validation_failed', 'file: choose a non-empty file to import', { field: 'file' });
+      throw new AppError('validation_failed', 'file: choose a non-empty file to import', {
+        field: 'file',
+      });
     }
     let mapping: unknown;
     if (form.mapping) {
       try {
         mapping = JSON.parse(form.mapping);
       } catch (error) {
-        throw new AppError('validation_failed', `mapping: not valid JSON (${(error as Error).message})`, { field: 'mapping' });
+        throw new AppError(
+          'validation_failed',
+          `mapping: not valid JSON (${(error as Error).message})`,
+          { field: 'mapping' },
+        );
       }
     }
     if (form.kind === 'table' && mapping === undefined) {
-      throw new AppError('validation_failed', 'mapping: a table import needs a mapping', { field: 'mapping' });
+      throw new AppError('validation_failed', 'mapping: a table import needs a mapping', {
+        field: 'mapping',
+      });
     }
     const options: ImportOptions = {
       ...(form.year !== undefined ? { year: form.year } : {}),
@@ -119,7 +153,12 @@ export function importRoutes({ db }: ApiDeps) {
     // Only the base name: a path in an uploaded file name never reaches messages or the log.
     const name = file.name.split(/[\\/]/).pop() || 'upload';
     const known = new Set((await findIndicatorIds(db)).keys());
-    const summary = await runImport(db, adapterFor(form.kind, known), inputFile(name, new Uint8Array(await file.arrayBuffer())), options);
+    const summary = await runImport(
+      db,
+      adapterFor(form.kind, known),
+      inputFile(name, new Uint8Array(await file.arrayBuffer())),
+      options,
+    );
     return c.json(summary, 200);
   });
 }

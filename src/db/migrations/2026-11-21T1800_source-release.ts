@@ -14,11 +14,17 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('source', 'text', (c) => c.notNull())
     .addColumn('label', 'text', (c) => c.notNull())
     .addColumn('details', 'jsonb', (c) => c.notNull().defaultTo(sql`'{}'::jsonb`))
-    .addColumn('import_run_id', 'integer', (c) => c.references('import_run.id').onDelete('set null'))
+    .addColumn('import_run_id', 'integer', (c) =>
+      c.references('import_run.id').onDelete('set null'),
+    )
     .addColumn('created_at', 'timestamptz', (c) => c.notNull().defaultTo(sql`now()`))
     .addColumn('updated_at', 'timestamptz', (c) => c.notNull().defaultTo(sql`now()`))
     .execute();
-  await db.schema.createIndex('import_run_sha_idx').on('import_run').columns(['kind', 'sha256']).execute();
+  await db.schema
+    .createIndex('import_run_sha_idx')
+    .on('import_run')
+    .columns(['kind', 'sha256'])
+    .execute();
 }
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any

@@ -77,7 +77,7 @@ export async function upsertAreas(
             bbox_east: sql`coalesce(excluded.bbox_east, area.bbox_east)`,
             bbox_north: sql`coalesce(excluded.bbox_north, area.bbox_north)`,
             // The source stays the area's creator; only a demo-made area passes to real data.
-          source: sql`case when area.source = 'demo' then excluded.source else area.source end`,
+            source: sql`case when area.source = 'demo' then excluded.source else area.source end`,
             updated_at: sql`now()`,
           })
           .where((eb) =>

@@ -55,7 +55,9 @@ export async function stageAndMergeObservations(
     select area_id, indicator_id, data_year, value, status, source, source_release, import_run_id from observation_stage
     on conflict (area_id, indicator_id, data_year) do update set
       value = excluded.value, status = excluded.status, source = excluded.source,
-      source_release = excluded.source_release, import_run_id = excluded.import_run_id`.execute(trx);
+      source_release = excluded.source_release, import_run_id = excluded.import_run_id`.execute(
+    trx,
+  );
   return Number(merged.numAffectedRows ?? 0n);
 }
 
@@ -88,7 +90,9 @@ export async function deleteOtherReleases(
   const result = await trx
     .deleteFrom('observation as o')
     .where('o.indicator_id', 'in', indicatorIds)
-    .where((eb) => eb.or([eb('o.source_release', '<>', keepRelease), eb('o.source_release', 'is', null)]))
+    .where((eb) =>
+      eb.or([eb('o.source_release', '<>', keepRelease), eb('o.source_release', 'is', null)]),
+    )
     .where('o.area_id', 'in', (eb) => eb.selectFrom('area').select('id').where('level', '=', level))
     .executeTakeFirst();
   return Number(result.numDeletedRows);
@@ -96,7 +100,13 @@ export async function deleteOtherReleases(
 
 export async function upsertSourceRelease(
   trx: Transaction<Database>,
-  release: { key: string; source: string; label: string; details: Record<string, unknown>; importRunId: number | null },
+  release: {
+    key: string;
+    source: string;
+    label: string;
+    details: Record<string, unknown>;
+    importRunId: number | null;
+  },
 ): Promise<void> {
   await trx
     .insertInto('source_release')
@@ -122,15 +132,36 @@ export async function upsertSourceRelease(
 export async function findAreasOfYear(
   db: Db,
   boundaryYear: number,
-): Promise<Map<string, { id: number; level: string; name: string; parentCode: string | null; hasGeometry: boolean }>> {
+): Promise<
+  Map<
+    string,
+    { id: number; level: string; name: string; parentCode: string | null; hasGeometry: boolean }
+  >
+> {
   const rows = await db
     .selectFrom('area as a')
     .leftJoin('area_geometry as g', 'g.area_id', 'a.id')
-    .select(['a.id', 'a.code', 'a.level', 'a.name', 'a.parent_code', sql<boolean>`g.area_id is not null`.as('has_geometry')])
+    .select([
+      'a.id',
+      'a.code',
+      'a.level',
+      'a.name',
+      'a.parent_code',
+      sql<boolean>`g.area_id is not null`.as('has_geometry'),
+    ])
     .where('a.boundary_year', '=', boundaryYear)
     .execute();
   return new Map(
-    rows.map((r) => [r.code, { id: r.id, level: r.level, name: r.name, parentCode: r.parent_code, hasGeometry: r.has_geometry }]),
+    rows.map((r) => [
+      r.code,
+      {
+        id: r.id,
+        level: r.level,
+        name: r.name,
+        parentCode: r.parent_code,
+        hasGeometry: r.has_geometry,
+      },
+    ]),
   );
 }
 

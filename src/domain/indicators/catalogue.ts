@@ -179,6 +179,10 @@ const lbm: Entry[] = [
 
 /** All built-in indicators, in the order the interface lists them. */
 export const BUILT_IN_INDICATORS: readonly Indicator[] = [
-  ...[...lbm, ...derived].map((entry) => ({ classIndicatorKey: null, classScheme: null, ...entry })),
+  ...[...lbm, ...derived].map((entry) => ({
+    classIndicatorKey: null,
+    classScheme: null,
+    ...entry,
+  })),
   ...kwbIndicators(),
 ];

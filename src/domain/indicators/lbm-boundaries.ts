@@ -17,7 +17,9 @@ export interface LbmBoundarySet {
 // cuts every published class of that file is reproduced (lbm-boundaries.test.ts). PROVENANCE.md
 // gives the same cuts rounded to 3 decimals, which misclassify 30–74 buurten per class field.
 // kafw and all five dimension classes share one set of cuts (about ±1, 2, 4 and 6 × 0.0392).
-const AFW_AND_DIMENSIONS_2024 = [-0.235199, -0.156793, -0.078397, -0.039199, 0.039191, 0.078391, 0.156775, 0.23514];
+const AFW_AND_DIMENSIONS_2024 = [
+  -0.235199, -0.156793, -0.078397, -0.039199, 0.039191, 0.078391, 0.156775, 0.23514,
+];
 
 export const LBM_BOUNDARIES: readonly LbmBoundarySet[] = [
   {
@@ -25,19 +27,22 @@ export const LBM_BOUNDARIES: readonly LbmBoundarySet[] = [
     appliesTo: 'score',
     // In afw terms (lbm − the release's reference level).
     cuts: [-0.428303, -0.353829, -0.281461, -0.164048, -0.102952, 0.010146, 0.089545, 0.167961],
-    origin: 'kscore boundaries observed in the Leefbaarometer 2024 buurt export (midpoints of the gaps between classes)',
+    origin:
+      'kscore boundaries observed in the Leefbaarometer 2024 buurt export (midpoints of the gaps between classes)',
   },
   {
     release: 'lbm3-2024',
     appliesTo: 'afw',
     cuts: AFW_AND_DIMENSIONS_2024,
-    origin: 'kafw boundaries observed in the Leefbaarometer 2024 buurt export (midpoints of the gaps between classes)',
+    origin:
+      'kafw boundaries observed in the Leefbaarometer 2024 buurt export (midpoints of the gaps between classes)',
   },
   {
     release: 'lbm3-2024',
     appliesTo: 'dimension',
     cuts: AFW_AND_DIMENSIONS_2024,
-    origin: 'kwon, kfys, kvrz, ksoc and konv boundaries observed in the Leefbaarometer 2024 buurt export; the same as kafw',
+    origin:
+      'kwon, kfys, kvrz, ksoc and konv boundaries observed in the Leefbaarometer 2024 buurt export; the same as kafw',
   },
   {
     release: 'demo',

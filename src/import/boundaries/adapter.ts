@@ -15,15 +15,28 @@ import { CODE_FIELDS, NAME_FIELDS } from './raw-schema.js';
 export const boundariesAdapter: ImportAdapter = {
   kind: 'boundaries',
   async parse(file, options) {
-    const geo = await readBoundaryFile(file.name, file.bytes, options.layer ? { layer: options.layer } : {});
+    const geo = await readBoundaryFile(
+      file.name,
+      file.bytes,
+      options.layer ? { layer: options.layer } : {},
+    );
     const source = recordsFromGeo(geo);
     const issues = new IssueCollector();
     const codeField = options.codeField?.toLowerCase() ?? findField(source, CODE_FIELDS);
     if (!codeField || !source.names.some((n) => n.toLowerCase() === codeField)) {
-      issues.add({ file: file.name, message: `no area code attribute${options.codeField ? ` named ${options.codeField}` : ''}`, expected: `one of ${CODE_FIELDS.join(', ')}, or --code-field` });
+      issues.add({
+        file: file.name,
+        message: `no area code attribute${options.codeField ? ` named ${options.codeField}` : ''}`,
+        expected: `one of ${CODE_FIELDS.join(', ')}, or --code-field`,
+      });
     }
     const year = options.year ?? yearFromFileName(file.name);
-    if (year === null) issues.add({ file: file.name, message: 'the file does not say which boundary year it has', expected: 'the year as --year, or a file name like buurt_2024.gpkg' });
+    if (year === null)
+      issues.add({
+        file: file.name,
+        message: 'the file does not say which boundary year it has',
+        expected: 'the year as --year, or a file name like buurt_2024.gpkg',
+      });
     issues.throwIfAny();
     const nameField = options.nameField?.toLowerCase() ?? findField(source, NAME_FIELDS);
     const areas: PlannedArea[] = [];
@@ -34,16 +47,34 @@ export const boundariesAdapter: ImportAdapter = {
       const code = raw ? normaliseAreaCode(raw) : '';
       const level = levelOfCode(code);
       if (!raw || !level || level === 'land') {
-        issues.add({ file: file.name, ...record.at, column: codeField!, message: raw ? `"${raw}" is not a gemeente, wijk or buurt code` : 'empty code', expected: 'GM + 4 digits, WK + 6 or BU + 8 characters' });
+        issues.add({
+          file: file.name,
+          ...record.at,
+          column: codeField!,
+          message: raw ? `"${raw}" is not a gemeente, wijk or buurt code` : 'empty code',
+          expected: 'GM + 4 digits, WK + 6 or BU + 8 characters',
+        });
         continue;
       }
       if (seen.has(code)) {
-        issues.add({ file: file.name, ...record.at, column: codeField!, message: `${code} appears twice (first as feature ${seen.get(code)})`, expected: 'one feature per area' });
+        issues.add({
+          file: file.name,
+          ...record.at,
+          column: codeField!,
+          message: `${code} appears twice (first as feature ${seen.get(code)})`,
+          expected: 'one feature per area',
+        });
         continue;
       }
       seen.set(code, record.at.feature);
       if (!record.geometry) withoutGeometry += 1;
-      areas.push({ code, level, name: nameField ? text(record, nameField) : null, parentCode: parentCodeOf(code), geometry: record.geometry });
+      areas.push({
+        code,
+        level,
+        name: nameField ? text(record, nameField) : null,
+        parentCode: parentCodeOf(code),
+        geometry: record.geometry,
+      });
     }
     issues.throwIfAny();
     const counts = { gemeente: 0, wijk: 0, buurt: 0 };
@@ -61,8 +92,18 @@ export const boundariesAdapter: ImportAdapter = {
       replaceSeries: null,
       messages: [
         ...source.warnings.map((t) => ({ level: 'warning' as const, text: t })),
-        { level: 'info', text: `Boundaries ${year} (${geo.sourceCrs ?? geo.crs}${geo.sourceCrs === 'EPSG:28992' ? ', reprojected to WGS84' : ''}): ${counts.gemeente} gemeenten, ${counts.wijk} wijken, ${counts.buurt} buurten.` },
-        ...(withoutGeometry > 0 ? [{ level: 'warning' as const, text: `${withoutGeometry} features have no geometry; their areas are kept without a shape.` }] : []),
+        {
+          level: 'info',
+          text: `Boundaries ${year} (${geo.sourceCrs ?? geo.crs}${geo.sourceCrs === 'EPSG:28992' ? ', reprojected to WGS84' : ''}): ${counts.gemeente} gemeenten, ${counts.wijk} wijken, ${counts.buurt} buurten.`,
+        },
+        ...(withoutGeometry > 0
+          ? [
+              {
+                level: 'warning' as const,
+                text: `${withoutGeometry} features have no geometry; their areas are kept without a shape.`,
+              },
+            ]
+          : []),
       ],
     };
   },

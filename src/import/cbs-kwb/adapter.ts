@@ -15,11 +15,20 @@ export const kwbAdapter: ImportAdapter = {
     const issues = new IssueCollector();
     const codeField = findField(source, CODE_FIELDS);
     if (!codeField) {
-      issues.add({ file: file.name, line: 1, message: 'no region code column', expected: `one of ${CODE_FIELDS.join(', ')} (the kwb-YYYY layout)` });
+      issues.add({
+        file: file.name,
+        line: 1,
+        message: 'no region code column',
+        expected: `one of ${CODE_FIELDS.join(', ')} (the kwb-YYYY layout)`,
+      });
     }
     const year = options.year ?? yearFromFileName(file.name);
     if (year === null) {
-      issues.add({ file: file.name, message: 'the file does not say which year it describes', expected: 'the year as --year, or a file name like kwb-2024.csv' });
+      issues.add({
+        file: file.name,
+        message: 'the file does not say which year it describes',
+        expected: 'the year as --year, or a file name like kwb-2024.csv',
+      });
     }
     issues.throwIfAny();
     const columns = new Map<string, string>();

@@ -6,4 +6,10 @@
  *   regio_naam, gm_code, gm_naam, wk_code, wk_naam.
  */
 export const ODATA = { code: 'key', name: 'title', municipality: 'municipality' } as const;
-export const FLAT = { code: 'regio_code', name: 'regio_naam', type: 'regio_type', gemeente: 'gm_code', wijk: 'wk_code' } as const;
+export const FLAT = {
+  code: 'regio_code',
+  name: 'regio_naam',
+  type: 'regio_type',
+  gemeente: 'gm_code',
+  wijk: 'wk_code',
+} as const;

@@ -9,7 +9,8 @@ import { readODataJson } from './odata-json.js';
 import { TABLE_YEARS } from './tables.js';
 
 // Dimension and structure fields of a Kerncijfers data set: never figures.
-const STRUCTURE = /^(id|wijkenenbuurten|gemeentenaam|soortregio|codering|indelingswijziging|meestvoorkomendepostcode|dekkingspercentage)(_\d+)?$|^(wijken en buurten|gemeentenaam|soort regio|codering|indelingswijziging.*|meest voorkomende postcode|dekkingspercentage)(\s*\(.*\))?$/i;
+const STRUCTURE =
+  /^(id|wijkenenbuurten|gemeentenaam|soortregio|codering|indelingswijziging|meestvoorkomendepostcode|dekkingspercentage)(_\d+)?$|^(wijken en buurten|gemeentenaam|soort regio|codering|indelingswijziging.*|meest voorkomende postcode|dekkingspercentage)(\s*\(.*\))?$/i;
 
 /**
  * CBS Kerncijfers from StatLine: the OData TypedDataSet (JSON or CSV), or the "CSV met
@@ -22,14 +23,29 @@ export const statlineAdapter: ImportAdapter = {
     const json = readODataJson(file);
     const source = json ?? (await readSource(file, options));
     const issues = new IssueCollector();
-    const codeField = findField(source, ['WijkenEnBuurten', 'Codering_3', 'Wijken en buurten', 'Codering']) ?? source.names.map((n) => n.toLowerCase()).find((n) => /^codering(_\d+)?$/.test(n)) ?? null;
+    const codeField =
+      findField(source, ['WijkenEnBuurten', 'Codering_3', 'Wijken en buurten', 'Codering']) ??
+      source.names.map((n) => n.toLowerCase()).find((n) => /^codering(_\d+)?$/.test(n)) ??
+      null;
     if (!codeField) {
-      issues.add({ file: file.name, line: 1, message: 'no region column', expected: 'WijkenEnBuurten or Codering_N (a Kerncijfers wijken en buurten table)' });
+      issues.add({
+        file: file.name,
+        line: 1,
+        message: 'no region column',
+        expected: 'WijkenEnBuurten or Codering_N (a Kerncijfers wijken en buurten table)',
+      });
     }
     const tableId = /(\d{5}NED)/i.exec(file.name)?.[1]?.toUpperCase();
-    const year = options.year ?? yearFromFileName(file.name) ?? (tableId ? (TABLE_YEARS[tableId] ?? null) : null);
+    const year =
+      options.year ??
+      yearFromFileName(file.name) ??
+      (tableId ? (TABLE_YEARS[tableId] ?? null) : null);
     if (year === null) {
-      issues.add({ file: file.name, message: 'the file does not say which year it describes', expected: 'the year as --year, or the table id (85984NED) in the file name' });
+      issues.add({
+        file: file.name,
+        message: 'the file does not say which year it describes',
+        expected: 'the year as --year, or the table id (85984NED) in the file name',
+      });
     }
     issues.throwIfAny();
     const columns = new Map<string, string>();
@@ -48,7 +64,10 @@ export const statlineAdapter: ImportAdapter = {
       kind: 'statline',
       codeField: codeField!,
       nameField: null,
-      levelField: source.names.map((n) => n.toLowerCase()).find((n) => /^soortregio(_\d+)?$|^soort regio/.test(n)) ?? null,
+      levelField:
+        source.names
+          .map((n) => n.toLowerCase())
+          .find((n) => /^soortregio(_\d+)?$|^soort regio/.test(n)) ?? null,
       columns,
       unknown,
       year: year!,

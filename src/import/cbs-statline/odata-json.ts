@@ -10,24 +10,40 @@ import type { SourceRecords } from '../records.js';
  * form of the CBS symbol ".").
  */
 export function readODataJson(file: InputFile): SourceRecords | null {
-  const head = new TextDecoder().decode(file.bytes.subarray(0, 200)).replace(/^\uFEFF/, '').trimStart();
+  const head = new TextDecoder()
+    .decode(file.bytes.subarray(0, 200))
+    .replace(/^\uFEFF/, '')
+    .trimStart();
   if (!head.startsWith('{') || /"type"\s*:\s*"FeatureCollection"/.test(head)) return null;
   const decoded = decodeFile(file.name, file.bytes);
   let document: unknown;
   try {
     document = JSON.parse(decoded.text);
   } catch (error) {
-    throw new ImportFailure([{ file: file.name, message: `not valid JSON (${(error as Error).message})`, expected: 'a StatLine OData JSON document' }]);
+    throw new ImportFailure([
+      {
+        file: file.name,
+        message: `not valid JSON (${(error as Error).message})`,
+        expected: 'a StatLine OData JSON document',
+      },
+    ]);
   }
   const value = (document as { value?: unknown }).value;
   if (!Array.isArray(value)) return null;
-  const names = [...new Set(value.flatMap((row) => (row && typeof row === 'object' ? Object.keys(row) : [])))];
+  const names = [
+    ...new Set(value.flatMap((row) => (row && typeof row === 'object' ? Object.keys(row) : []))),
+  ];
   return {
     file: file.name,
     names,
     records: value.map((row, index) => ({
       at: { record: index },
-      fields: new Map(Object.entries((row ?? {}) as Record<string, unknown>).map(([k, v]) => [k.toLowerCase(), typeof v === 'string' ? v.trim() : v])),
+      fields: new Map(
+        Object.entries((row ?? {}) as Record<string, unknown>).map(([k, v]) => [
+          k.toLowerCase(),
+          typeof v === 'string' ? v.trim() : v,
+        ]),
+      ),
       geometry: null,
     })),
     warnings: decoded.warnings,

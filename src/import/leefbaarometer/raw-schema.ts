@@ -5,6 +5,13 @@
  * `kscore, kafw, kwon, kfys, kvrz, ksoc, konv`; no absolute `lbm`).
  */
 export const CODE_FIELDS = ['bu_code', 'wk_code', 'gm_code'] as const;
+/**
+ * The live WFS layers (lbm3:buurtscore24 …) name code, name and year `id`, `name` and `year`
+ * (seen in public client code); exports renamed by hand use the CSV names. Both are accepted.
+ */
+export const WFS_CODE_FIELDS = ['id', 'code'] as const;
+export const YEAR_FIELDS = ['jaar', 'year'] as const;
+export const WFS_NAME_FIELDS = ['name', 'naam'] as const;
 export const NAME_FIELDS: Record<(typeof CODE_FIELDS)[number], string> = {
   bu_code: 'bu_naam',
   wk_code: 'wk_naam',

@@ -9,12 +9,18 @@ import { parseMapping, planTable } from './map-rows.js';
  * XLSX, with a mapping. `knownKeys` lists the indicator keys in the catalogue; the CLI and API
  * pass the database's, so imported indicators can be reused by later tables.
  */
-export function tableAdapter(knownKeys: ReadonlySet<string> = new Set(BUILT_IN_INDICATORS.map((i) => i.key))): ImportAdapter {
+export function tableAdapter(
+  knownKeys: ReadonlySet<string> = new Set(BUILT_IN_INDICATORS.map((i) => i.key)),
+): ImportAdapter {
   return {
     kind: 'table',
     async parse(file, options) {
       const mapping = parseMapping(options.mapping);
-      return planTable(recordsFromTable(await readTable(file.name, file.bytes)), mapping, knownKeys);
+      return planTable(
+        recordsFromTable(await readTable(file.name, file.bytes)),
+        mapping,
+        knownKeys,
+      );
     },
   };
 }

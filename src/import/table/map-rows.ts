@@ -12,11 +12,18 @@ export function parseMapping(raw: unknown, mappingName = 'mapping'): TableMappin
   const parsed = TableMappingSchema.safeParse(raw);
   if (parsed.success) return parsed.data;
   throw new ImportFailure(
-    parsed.error.issues.map((i) => ({ file: mappingName, column: i.path.join('.') || '(root)', message: i.message })),
+    parsed.error.issues.map((i) => ({
+      file: mappingName,
+      column: i.path.join('.') || '(root)',
+      message: i.message,
+    })),
   );
 }
 
-function indicatorOf(ref: IndicatorRef, source: string): { key: string; definition: Indicator | null } {
+function indicatorOf(
+  ref: IndicatorRef,
+  source: string,
+): { key: string; definition: Indicator | null } {
   if (typeof ref === 'string') return { key: ref, definition: null };
   return {
     key: ref.key,
@@ -43,14 +50,29 @@ function indicatorOf(ref: IndicatorRef, source: string): { key: string; definiti
  * indicator, year, value), as the mapping says. Indicators the mapping defines are created.
  * An indicator key that is neither defined here nor known is an error (see knownKeys).
  */
-export function planTable(source: SourceRecords, mapping: TableMapping, knownKeys: ReadonlySet<string>): ImportPlan {
+export function planTable(
+  source: SourceRecords,
+  mapping: TableMapping,
+  knownKeys: ReadonlySet<string>,
+): ImportPlan {
   const issues = new IssueCollector();
   const file = source.file;
   const field = (name: string) => findField(source, [name]);
-  const required = [mapping.code, ...(typeof mapping.year === 'number' ? [] : [mapping.year.column]), ...(mapping.layout === 'wide' ? Object.keys(mapping.columns ?? {}) : [mapping.indicatorColumn!, mapping.valueColumn!])];
+  const required = [
+    mapping.code,
+    ...(typeof mapping.year === 'number' ? [] : [mapping.year.column]),
+    ...(mapping.layout === 'wide'
+      ? Object.keys(mapping.columns ?? {})
+      : [mapping.indicatorColumn!, mapping.valueColumn!]),
+  ];
   const absent = required.filter((c) => !field(c));
   if (absent.length > 0) {
-    issues.add({ file, line: 1, message: `missing ${absent.length === 1 ? 'column' : 'columns'} named in the mapping: ${absent.join(', ')}`, expected: `the columns ${source.names.join(', ')}` });
+    issues.add({
+      file,
+      line: 1,
+      message: `missing ${absent.length === 1 ? 'column' : 'columns'} named in the mapping: ${absent.join(', ')}`,
+      expected: `the columns ${source.names.join(', ')}`,
+    });
     issues.throwIfAny();
   }
   const refs = mapping.layout === 'wide' ? mapping.columns! : mapping.indicators!;
@@ -58,13 +80,31 @@ export function planTable(source: SourceRecords, mapping: TableMapping, knownKey
   for (const [label, ref] of Object.entries(refs)) {
     const resolved = indicatorOf(ref, mapping.source);
     if (!resolved.definition && !knownKeys.has(resolved.key)) {
-      issues.add({ file: 'mapping', column: label, message: `unknown indicator key "${resolved.key}"`, expected: 'a key from "buurtbalans indicators list", or a full definition { key, nameNl, unit, direction }' });
+      issues.add({
+        file: 'mapping',
+        column: label,
+        message: `unknown indicator key "${resolved.key}"`,
+        expected:
+          'a key from "buurtbalans indicators list", or a full definition { key, nameNl, unit, direction }',
+      });
     }
     indicators.set(label.toLowerCase(), resolved);
   }
   issues.throwIfAny();
-  const valueFields = mapping.layout === 'wide' ? [...indicators.keys()] : [mapping.valueColumn!.toLowerCase()];
-  const decimals = new Map(valueFields.map((f) => [f, mapping.decimal ?? detectDecimal(source.records.flatMap((r) => { const v = r.fields.get(f); return typeof v === 'string' ? [v] : []; }))]));
+  const valueFields =
+    mapping.layout === 'wide' ? [...indicators.keys()] : [mapping.valueColumn!.toLowerCase()];
+  const decimals = new Map(
+    valueFields.map((f) => [
+      f,
+      mapping.decimal ??
+        detectDecimal(
+          source.records.flatMap((r) => {
+            const v = r.fields.get(f);
+            return typeof v === 'string' ? [v] : [];
+          }),
+        ),
+    ]),
+  );
   const areas = new Map<string, PlannedArea>();
   const observations: PlannedObservation[] = [];
   const seen = new Map<string, number | undefined>();
@@ -73,7 +113,13 @@ export function planTable(source: SourceRecords, mapping: TableMapping, knownKey
     const code = raw ? normaliseAreaCode(raw) : '';
     const level = levelOfCode(code);
     if (!raw || !level) {
-      issues.add({ file, ...record.at, column: mapping.code, message: raw ? `"${raw}" is not a CBS area code` : 'empty code', expected: 'GM + 4 digits, WK + 6 or BU + 8 characters' });
+      issues.add({
+        file,
+        ...record.at,
+        column: mapping.code,
+        message: raw ? `"${raw}" is not a CBS area code` : 'empty code',
+        expected: 'GM + 4 digits, WK + 6 or BU + 8 characters',
+      });
       continue;
     }
     let year: number;
@@ -81,12 +127,25 @@ export function planTable(source: SourceRecords, mapping: TableMapping, knownKey
     else {
       const y = Number(text(record, mapping.year.column.toLowerCase()));
       if (!Number.isInteger(y) || y < 1900 || y > 2100) {
-        issues.add({ file, ...record.at, column: mapping.year.column, message: `"${text(record, mapping.year.column.toLowerCase()) ?? ''}" is not a year`, expected: 'a year such as 2024' });
+        issues.add({
+          file,
+          ...record.at,
+          column: mapping.year.column,
+          message: `"${text(record, mapping.year.column.toLowerCase()) ?? ''}" is not a year`,
+          expected: 'a year such as 2024',
+        });
         continue;
       }
       year = y;
     }
-    if (!areas.has(code)) areas.set(code, { code, level, name: mapping.name ? text(record, mapping.name.toLowerCase()) : null, parentCode: level === 'land' ? null : parentCodeOf(code), geometry: null });
+    if (!areas.has(code))
+      areas.set(code, {
+        code,
+        level,
+        name: mapping.name ? text(record, mapping.name.toLowerCase()) : null,
+        parentCode: level === 'land' ? null : parentCodeOf(code),
+        geometry: null,
+      });
     const entries: Array<[string, { key: string }]> =
       mapping.layout === 'wide'
         ? [...indicators.entries()]
@@ -94,7 +153,13 @@ export function planTable(source: SourceRecords, mapping: TableMapping, knownKey
             const label = text(record, mapping.indicatorColumn!.toLowerCase())?.toLowerCase() ?? '';
             const hit = indicators.get(label);
             if (!hit) {
-              issues.add({ file, ...record.at, column: mapping.indicatorColumn!, message: `"${label}" is not in the mapping's indicators`, expected: [...indicators.keys()].join(', ') });
+              issues.add({
+                file,
+                ...record.at,
+                column: mapping.indicatorColumn!,
+                message: `"${label}" is not in the mapping's indicators`,
+                expected: [...indicators.keys()].join(', '),
+              });
               return [];
             }
             return [[mapping.valueColumn!.toLowerCase(), hit]];
@@ -102,16 +167,33 @@ export function planTable(source: SourceRecords, mapping: TableMapping, knownKey
     for (const [column, indicator] of entries) {
       const key = `${code}|${indicator.key}|${year}`;
       if (seen.has(key)) {
-        issues.add({ file, ...record.at, column, message: `${code} already has ${indicator.key} for ${year} (line ${seen.get(key)})`, expected: 'one figure per area, indicator and year' });
+        issues.add({
+          file,
+          ...record.at,
+          column,
+          message: `${code} already has ${indicator.key} for ${year} (line ${seen.get(key)})`,
+          expected: 'one figure per area, indicator and year',
+        });
         continue;
       }
       seen.set(key, record.at.line);
       const cell = numberCell(record, column, decimals.get(column) ?? '.');
       if (cell.kind === 'invalid') {
-        issues.add({ file, ...record.at, column, message: cell.reason, expected: 'a number, or empty' });
+        issues.add({
+          file,
+          ...record.at,
+          column,
+          message: cell.reason,
+          expected: 'a number, or empty',
+        });
         continue;
       }
-      observations.push({ areaCode: code, indicatorKey: indicator.key, year, ...observationOf(cell.kind === 'not_applicable' ? { kind: 'missing' } : cell) });
+      observations.push({
+        areaCode: code,
+        indicatorKey: indicator.key,
+        year,
+        ...observationOf(cell.kind === 'not_applicable' ? { kind: 'missing' } : cell),
+      });
     }
   }
   issues.throwIfAny();
@@ -120,7 +202,9 @@ export function planTable(source: SourceRecords, mapping: TableMapping, knownKey
     kind: 'table',
     source: mapping.source,
     release: null,
-    boundaryYear: mapping.boundaryYear ?? (typeof mapping.year === 'number' ? mapping.year : Math.max(...years)),
+    boundaryYear:
+      mapping.boundaryYear ??
+      (typeof mapping.year === 'number' ? mapping.year : Math.max(...years)),
     rowsRead: source.records.length,
     areas: [...areas.values()],
     areasAuthoritative: false,

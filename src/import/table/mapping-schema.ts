@@ -13,7 +13,9 @@ import { DIRECTIONS, THEMES, VALUE_KINDS } from '../../domain/indicators/indicat
  *          "indicators": { "klachten": { "key": "own_klachten", "nameNl": "Klachten", … } } }
  */
 export const IndicatorDefinitionSchema = z.object({
-  key: z.string().regex(/^[a-z][a-z0-9_]*$/, 'lower-case letters, digits and _ (e.g. own_klachten)'),
+  key: z
+    .string()
+    .regex(/^[a-z][a-z0-9_]*$/, 'lower-case letters, digits and _ (e.g. own_klachten)'),
   nameNl: z.string().min(1),
   nameEn: z.string().min(1).optional(),
   unit: z.string().min(1).default('aantal'),
@@ -25,7 +27,10 @@ export const IndicatorDefinitionSchema = z.object({
   descriptionEn: z.string().default(''),
 });
 
-const IndicatorRefSchema = z.union([z.string().regex(/^[a-z][a-z0-9_]*$/), IndicatorDefinitionSchema]);
+const IndicatorRefSchema = z.union([
+  z.string().regex(/^[a-z][a-z0-9_]*$/),
+  IndicatorDefinitionSchema,
+]);
 
 export const TableMappingSchema = z
   .object({
@@ -43,15 +48,24 @@ export const TableMappingSchema = z
   })
   .superRefine((m, ctx) => {
     if (m.layout === 'wide' && (!m.columns || Object.keys(m.columns).length === 0)) {
-      ctx.addIssue({ code: 'custom', path: ['columns'], message: 'a wide table needs "columns": { "<column>": "<indicator key>" }' });
+      ctx.addIssue({
+        code: 'custom',
+        path: ['columns'],
+        message: 'a wide table needs "columns": { "<column>": "<indicator key>" }',
+      });
     }
     if (m.layout === 'long') {
       for (const field of ['indicatorColumn', 'valueColumn', 'indicators'] as const) {
-        if (!m[field]) ctx.addIssue({ code: 'custom', path: [field], message: `a long table needs "${field}"` });
+        if (!m[field])
+          ctx.addIssue({ code: 'custom', path: [field], message: `a long table needs "${field}"` });
       }
     }
     if (typeof m.year !== 'number' && !m.boundaryYear) {
-      ctx.addIssue({ code: 'custom', path: ['boundaryYear'], message: 'with the year from a column, give "boundaryYear" (the areas\' boundary year)' });
+      ctx.addIssue({
+        code: 'custom',
+        path: ['boundaryYear'],
+        message: 'with the year from a column, give "boundaryYear" (the areas\' boundary year)',
+      });
     }
   });
 

@@ -2,7 +2,14 @@ import { useState, type FormEvent } from 'react';
 import { useI18n } from '../i18n/i18n.js';
 import type { MessageKey } from '../i18n/nl.js';
 
-export const KINDS = ['regions', 'boundaries', 'leefbaarometer', 'kwb', 'statline', 'table'] as const;
+export const KINDS = [
+  'regions',
+  'boundaries',
+  'leefbaarometer',
+  'kwb',
+  'statline',
+  'table',
+] as const;
 type Kind = (typeof KINDS)[number];
 
 export interface ImportResult {
@@ -47,7 +54,9 @@ export function ImportForm({ onDone }: { onDone(result: ImportResult): void }) {
     setBusy(true);
     try {
       const response = await fetch('/api/imports', { method: 'POST', body: form });
-      const body = (await response.json()) as { error?: { code: string; message: string; details?: { issues?: Array<{ text: string }> } } };
+      const body = (await response.json()) as {
+        error?: { code: string; message: string; details?: { issues?: Array<{ text: string }> } };
+      };
       if (response.ok) onDone({ ok: true, summary: body as ImportResult['summary'] });
       else
         onDone({
@@ -71,7 +80,12 @@ export function ImportForm({ onDone }: { onDone(result: ImportResult): void }) {
       <div className="form-grid">
         <div className="field">
           <label htmlFor="kind">{t('admin.kind')}</label>
-          <select id="kind" name="kind" value={kind} onChange={(e) => setKind(e.target.value as Kind)}>
+          <select
+            id="kind"
+            name="kind"
+            value={kind}
+            onChange={(e) => setKind(e.target.value as Kind)}
+          >
             {KINDS.map((k) => (
               <option key={k} value={k}>
                 {t(`admin.kind.${k}` as MessageKey)}
@@ -82,17 +96,38 @@ export function ImportForm({ onDone }: { onDone(result: ImportResult): void }) {
         </div>
         <div className="field">
           <label htmlFor="file">{t('admin.file')}</label>
-          <input id="file" name="file" type="file" required accept=".csv,.txt,.xlsx,.json,.geojson,.gpkg" />
+          <input
+            id="file"
+            name="file"
+            type="file"
+            required
+            accept=".csv,.txt,.xlsx,.json,.geojson,.gpkg"
+          />
         </div>
         <div className="field">
           <label htmlFor="year">{t('admin.year')}</label>
-          <input id="year" name="year" type="number" min={1990} max={2100} inputMode="numeric" placeholder="2024" />
+          <input
+            id="year"
+            name="year"
+            type="number"
+            min={1990}
+            max={2100}
+            inputMode="numeric"
+            placeholder="2024"
+          />
           <p className="hint">{t('admin.yearHint')}</p>
         </div>
         {kind === 'table' ? (
           <div className="field wide">
             <label htmlFor="mapping">{t('admin.mapping')}</label>
-            <textarea id="mapping" name="mapping" rows={7} required defaultValue={MAPPING_EXAMPLE} spellCheck={false} />
+            <textarea
+              id="mapping"
+              name="mapping"
+              rows={7}
+              required
+              defaultValue={MAPPING_EXAMPLE}
+              spellCheck={false}
+            />
             <p className="hint">{t('admin.mappingHint')}</p>
           </div>
         ) : null}

@@ -10,7 +10,9 @@ export function ImportResultPanel({ result }: { result: ImportResult }) {
     const error = result.error!;
     return (
       <section className="card result error" role="alert" aria-labelledby="result-title">
-        <h2 id="result-title">{error.code === 'import_invalid' ? t('admin.invalid') : t('error.title')}</h2>
+        <h2 id="result-title">
+          {error.code === 'import_invalid' ? t('admin.invalid') : t('error.title')}
+        </h2>
         <p>{error.code === 'import_invalid' ? t('admin.nothingWritten') : error.message}</p>
         {error.issues.length > 0 ? (
           <ul className="issues">
@@ -29,7 +31,12 @@ export function ImportResultPanel({ result }: { result: ImportResult }) {
     );
   }
   const s = result.summary;
-  const title = s.status === 'dry_run' ? t('admin.dryRunDone') : s.status === 'unchanged' ? t('admin.unchanged') : t('admin.imported');
+  const title =
+    s.status === 'dry_run'
+      ? t('admin.dryRunDone')
+      : s.status === 'unchanged'
+        ? t('admin.unchanged')
+        : t('admin.imported');
   const secret = s.valuesByStatus.secret ?? 0;
   const missing = s.valuesByStatus.missing ?? 0;
   return (
@@ -42,13 +49,23 @@ export function ImportResultPanel({ result }: { result: ImportResult }) {
           <dt>{t('admin.rows')}</dt>
           <dd>{n(s.rowsRead)}</dd>
           <dt>{t('admin.areas')}</dt>
-          <dd>{t('admin.areasValue', { created: n(s.areasCreated), updated: n(s.areasUpdated) })}</dd>
+          <dd>
+            {t('admin.areasValue', { created: n(s.areasCreated), updated: n(s.areasUpdated) })}
+          </dd>
           <dt>{t('admin.values')}</dt>
-          <dd>{t('admin.valuesValue', { written: n(s.valuesWritten), secret: n(secret), missing: n(missing) })}</dd>
+          <dd>
+            {t('admin.valuesValue', {
+              written: n(s.valuesWritten),
+              secret: n(secret),
+              missing: n(missing),
+            })}
+          </dd>
           <dt>{t('admin.notMatched')}</dt>
           <dd>
             {n(s.codesNotMatchedCount)}
-            {s.codesNotMatched.length ? ` (${s.codesNotMatched.slice(0, 6).join(', ')}${s.codesNotMatchedCount > 6 ? ', …' : ''})` : ''}
+            {s.codesNotMatched.length
+              ? ` (${s.codesNotMatched.slice(0, 6).join(', ')}${s.codesNotMatchedCount > 6 ? ', …' : ''})`
+              : ''}
           </dd>
           {s.release ? (
             <>

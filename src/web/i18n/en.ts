@@ -91,7 +91,8 @@ export const en: Record<MessageKey, string> = {
   'app.reload': 'Reload page',
   'nav.admin': 'Admin',
   'admin.title': 'Import data',
-  'admin.lead': 'Load open data (CBS, Leefbaarometer) and your own tables. A file is checked completely first; on any problem nothing is stored and you see per line what is wrong.',
+  'admin.lead':
+    'Load open data (CBS, Leefbaarometer) and your own tables. A file is checked completely first; on any problem nothing is stored and you see per line what is wrong.',
   'admin.upload': 'Read a file',
   'admin.kind': 'Kind',
   'admin.kind.regions': 'CBS region list (municipalities, districts, neighbourhoods)',
@@ -101,17 +102,24 @@ export const en: Record<MessageKey, string> = {
   'admin.kind.statline': 'CBS StatLine (OData or CSV with symbols)',
   'admin.kind.table': 'Own table with a mapping',
   'admin.kind.demo': 'Demo data',
-  'admin.kindHint.regions': 'StatLine table WijkenEnBuurten (Key, Title) or a list with regio_code and regio_naam. Gives areas their names and place in the hierarchy.',
-  'admin.kindHint.boundaries': 'One polygon per area, in WGS84 or RD New (EPSG:28992); code in bu_code, buurtcode, wijkcode or statcode.',
-  'admin.kindHint.leefbaarometer': 'Open-data CSV (bu_code/wk_code, jaar, lbm, afw, fys, onv, soc, vrz, won) or a WFS export with classes. A newer measurement replaces the whole series of the previous one.',
-  'admin.kindHint.kwb': 'The flat kwb-YYYY file (CSV or XLSX) with columns such as gwb_code_10, regio, a_inw, p_wcorpw.',
-  'admin.kindHint.statline': 'TypedDataSet (JSON or CSV) or "CSV met statistische symbolen"; columns are recognised by key or title.',
-  'admin.kindHint.table': 'Wide (code + one column per indicator) or long (code, indicator, year, value); the mapping says which column is what.',
+  'admin.kindHint.regions':
+    'StatLine table WijkenEnBuurten (Key, Title) or a list with regio_code and regio_naam. Gives areas their names and place in the hierarchy.',
+  'admin.kindHint.boundaries':
+    'One polygon per area, in WGS84 or RD New (EPSG:28992); code in bu_code, buurtcode, wijkcode or statcode.',
+  'admin.kindHint.leefbaarometer':
+    'Open-data CSV (bu_code/wk_code, jaar, lbm, afw, fys, onv, soc, vrz, won) or a WFS export with classes. A newer measurement replaces the whole series of the previous one.',
+  'admin.kindHint.kwb':
+    'The flat kwb-YYYY file (CSV or XLSX) with columns such as gwb_code_10, regio, a_inw, p_wcorpw.',
+  'admin.kindHint.statline':
+    'TypedDataSet (JSON or CSV) or "CSV met statistische symbolen"; columns are recognised by key or title.',
+  'admin.kindHint.table':
+    'Wide (code + one column per indicator) or long (code, indicator, year, value); the mapping says which column is what.',
   'admin.file': 'File',
   'admin.year': 'Boundary year',
   'admin.yearHint': 'Leave empty when the year is in the file or its name.',
   'admin.mapping': 'Mapping (JSON)',
-  'admin.mappingHint': 'code: column with the area code; year: a year or { "column": "jaar" }; columns: column → indicator key or full definition.',
+  'admin.mappingHint':
+    'code: column with the area code; year: a year or { "column": "jaar" }; columns: column → indicator key or full definition.',
   'admin.advanced': 'More options',
   'admin.level': 'Level',
   'admin.fromFile': 'from the file',
@@ -138,9 +146,11 @@ export const en: Record<MessageKey, string> = {
   'admin.time': 'Time',
   'admin.howTitle': 'How to load real data',
   'admin.how1': 'Start with the CBS region list of the year, so areas get their names.',
-  'admin.how2': 'Read the boundaries, then the figures: Leefbaarometer, CBS Kerncijfers, own tables.',
+  'admin.how2':
+    'Read the boundaries, then the figures: Leefbaarometer, CBS Kerncijfers, own tables.',
   'admin.how3': 'Remove the fictional demo data once you use real data.',
-  'admin.howCli': 'On the server: npx buurtbalans fetch-open-data --year 2024 --to ./open-data, then npx buurtbalans import …',
+  'admin.howCli':
+    'On the server: npx buurtbalans fetch-open-data --year 2024 --to ./open-data, then npx buurtbalans import …',
   'admin.runs': 'Import history',
   'admin.noRuns': 'Nothing has been imported yet.',
   'admin.started': 'Started',

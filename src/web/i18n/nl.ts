@@ -89,7 +89,8 @@ export const nl = {
   'app.reload': 'Pagina opnieuw laden',
   'nav.admin': 'Beheer',
   'admin.title': 'Gegevens importeren',
-  'admin.lead': 'Laad open data (CBS, Leefbaarometer) en eigen tabellen. Een bestand wordt eerst helemaal gecontroleerd; bij een fout wordt niets opgeslagen en ziet u per regel wat er mis is.',
+  'admin.lead':
+    'Laad open data (CBS, Leefbaarometer) en eigen tabellen. Een bestand wordt eerst helemaal gecontroleerd; bij een fout wordt niets opgeslagen en ziet u per regel wat er mis is.',
   'admin.upload': 'Bestand inlezen',
   'admin.kind': 'Soort',
   'admin.kind.regions': 'CBS-gebiedsindeling (gemeenten, wijken, buurten)',
@@ -99,17 +100,24 @@ export const nl = {
   'admin.kind.statline': 'CBS StatLine (OData of CSV met symbolen)',
   'admin.kind.table': 'Eigen tabel met koppeling',
   'admin.kind.demo': 'Demodata',
-  'admin.kindHint.regions': 'StatLine-tabel WijkenEnBuurten (Key, Title) of een lijst met regio_code en regio_naam. Geeft gebieden hun naam en plaats in de indeling.',
-  'admin.kindHint.boundaries': 'Eén vlak per gebied, in WGS84 of RD New (EPSG:28992); code in bu_code, buurtcode, wijkcode of statcode.',
-  'admin.kindHint.leefbaarometer': 'Open-data-CSV (bu_code/wk_code, jaar, lbm, afw, fys, onv, soc, vrz, won) of een WFS-export met klassen. Een nieuwere meting vervangt de hele reeks van de vorige.',
-  'admin.kindHint.kwb': 'Het platte kwb-JJJJ-bestand (CSV of XLSX) met kolommen als gwb_code_10, regio, a_inw, p_wcorpw.',
-  'admin.kindHint.statline': 'TypedDataSet (JSON of CSV) of „CSV met statistische symbolen”; kolommen worden herkend aan sleutel of titel.',
-  'admin.kindHint.table': 'Breed (code + kolom per indicator) of lang (code, indicator, jaar, waarde); de koppeling zegt welke kolom wat is.',
+  'admin.kindHint.regions':
+    'StatLine-tabel WijkenEnBuurten (Key, Title) of een lijst met regio_code en regio_naam. Geeft gebieden hun naam en plaats in de indeling.',
+  'admin.kindHint.boundaries':
+    'Eén vlak per gebied, in WGS84 of RD New (EPSG:28992); code in bu_code, buurtcode, wijkcode of statcode.',
+  'admin.kindHint.leefbaarometer':
+    'Open-data-CSV (bu_code/wk_code, jaar, lbm, afw, fys, onv, soc, vrz, won) of een WFS-export met klassen. Een nieuwere meting vervangt de hele reeks van de vorige.',
+  'admin.kindHint.kwb':
+    'Het platte kwb-JJJJ-bestand (CSV of XLSX) met kolommen als gwb_code_10, regio, a_inw, p_wcorpw.',
+  'admin.kindHint.statline':
+    'TypedDataSet (JSON of CSV) of „CSV met statistische symbolen”; kolommen worden herkend aan sleutel of titel.',
+  'admin.kindHint.table':
+    'Breed (code + kolom per indicator) of lang (code, indicator, jaar, waarde); de koppeling zegt welke kolom wat is.',
   'admin.file': 'Bestand',
   'admin.year': 'Jaar van de gebiedsindeling',
   'admin.yearHint': 'Leeg laten als het jaar in het bestand of de bestandsnaam staat.',
   'admin.mapping': 'Koppeling (JSON)',
-  'admin.mappingHint': 'code: kolom met gebiedscode; year: jaar of { "column": "jaar" }; columns: kolom → indicatorsleutel of volledige definitie.',
+  'admin.mappingHint':
+    'code: kolom met gebiedscode; year: jaar of { "column": "jaar" }; columns: kolom → indicatorsleutel of volledige definitie.',
   'admin.advanced': 'Meer opties',
   'admin.level': 'Niveau',
   'admin.fromFile': 'uit het bestand',
@@ -121,7 +129,8 @@ export const nl = {
   'admin.submit': 'Importeren',
   'admin.busy': 'Bezig met inlezen…',
   'admin.invalid': 'Het bestand is niet ingelezen',
-  'admin.nothingWritten': 'Er is niets opgeslagen. Herstel deze punten en lees het bestand opnieuw in:',
+  'admin.nothingWritten':
+    'Er is niets opgeslagen. Herstel deze punten en lees het bestand opnieuw in:',
   'admin.imported': 'Ingelezen',
   'admin.dryRunDone': 'Gecontroleerd, niets opgeslagen',
   'admin.unchanged': 'Niets veranderd',
@@ -136,9 +145,11 @@ export const nl = {
   'admin.time': 'Tijd',
   'admin.howTitle': 'Zo laadt u echte gegevens',
   'admin.how1': 'Begin met de CBS-gebiedsindeling van het jaar, zodat gebieden hun namen krijgen.',
-  'admin.how2': 'Lees de grenzen in, daarna de cijfers: Leefbaarometer, CBS Kerncijfers, eigen tabellen.',
+  'admin.how2':
+    'Lees de grenzen in, daarna de cijfers: Leefbaarometer, CBS Kerncijfers, eigen tabellen.',
   'admin.how3': 'Verwijder de fictieve demodata wanneer u echte gegevens gebruikt.',
-  'admin.howCli': 'Op de server kan het ook: npx buurtbalans fetch-open-data --year 2024 --to ./open-data, daarna npx buurtbalans import …',
+  'admin.howCli':
+    'Op de server kan het ook: npx buurtbalans fetch-open-data --year 2024 --to ./open-data, daarna npx buurtbalans import …',
   'admin.runs': 'Importgeschiedenis',
   'admin.noRuns': 'Er is nog niets ingelezen.',
   'admin.started': 'Gestart',

@@ -29,7 +29,13 @@ export function AdminImportsPage() {
       </div>
       <section className="runs" aria-labelledby="runs-title">
         <h2 id="runs-title">{t('admin.runs')}</h2>
-        {runs.error ? <ErrorPanel error={runs.error} onRetry={runs.reload} /> : !runs.data ? <Loading label="…" /> : <RunsTable runs={runs.data.importRuns} />}
+        {runs.error ? (
+          <ErrorPanel error={runs.error} onRetry={runs.reload} />
+        ) : !runs.data ? (
+          <Loading label="…" />
+        ) : (
+          <RunsTable runs={runs.data.importRuns} />
+        )}
       </section>
     </div>
   );
@@ -53,7 +59,10 @@ function Explainer() {
 function RunsTable({ runs }: { runs: ImportRun[] }) {
   const { t, locale } = useI18n();
   if (runs.length === 0) return <p className="notice">{t('admin.noRuns')}</p>;
-  const when = new Intl.DateTimeFormat(locale === 'nl' ? 'nl-NL' : 'en-GB', { dateStyle: 'medium', timeStyle: 'short' });
+  const when = new Intl.DateTimeFormat(locale === 'nl' ? 'nl-NL' : 'en-GB', {
+    dateStyle: 'medium',
+    timeStyle: 'short',
+  });
   return (
     <div className="table-wrap">
       <table className="data-table runs-table" data-testid="import-runs">
@@ -76,17 +85,27 @@ function RunsTable({ runs }: { runs: ImportRun[] }) {
           {runs.map((run) => (
             <tr key={run.id}>
               <td>{when.format(new Date(run.startedAt))}</td>
-              <td>{KNOWN_KINDS.has(run.kind) ? t(`admin.kind.${run.kind}` as MessageKey) : run.kind}</td>
+              <td>
+                {KNOWN_KINDS.has(run.kind) ? t(`admin.kind.${run.kind}` as MessageKey) : run.kind}
+              </td>
               <td className="file">{run.fileName ?? '–'}</td>
               <td className="num">{run.rows === null ? '–' : formatNumber(run.rows, 0, locale)}</td>
-              <td className="num">{valuesOf(run) === null ? '–' : formatNumber(valuesOf(run)!, 0, locale)}</td>
+              <td className="num">
+                {valuesOf(run) === null ? '–' : formatNumber(valuesOf(run)!, 0, locale)}
+              </td>
               <td>
-                <span className={`badge ${run.status}`}>{t(`admin.status.${run.status}` as MessageKey)}</span>
+                <span className={`badge ${run.status}`}>
+                  {t(`admin.status.${run.status}` as MessageKey)}
+                </span>
               </td>
               <td>
                 {run.messages.length > 0 ? (
                   <details>
-                    <summary>{run.messages.length === 1 ? t('admin.messageOne') : t('admin.messageCount', { n: run.messages.length })}</summary>
+                    <summary>
+                      {run.messages.length === 1
+                        ? t('admin.messageOne')
+                        : t('admin.messageCount', { n: run.messages.length })}
+                    </summary>
                     <ul className="messages">
                       {run.messages.map((m, i) => (
                         <li key={i} className={m.level}>
