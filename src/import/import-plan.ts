@@ -98,6 +98,8 @@ export interface ImportSummary {
   release: string | null;
   rowsRead: number;
   areasCreated: number;
+  /** Codes of the areas created (first 50): new to this boundary year. */
+  areasCreatedCodes: string[];
   areasUpdated: number;
   /** Codes in the file that the boundary year did not hold before (first 50). */
   codesNotMatched: string[];

@@ -73,11 +73,18 @@ export async function resolveMapScope(
   // Within the land means the whole country: no parent filter.
   const parentCode = parent && parent.level !== 'land' ? parent.code : null;
   const scope: MapScope = { boundaryYear, level: request.level, parentCode };
-  const years = await listYearsOfIndicator(db, indicator.id, {
-    boundaryYear,
-    level: request.level,
-    ...(parentCode ? { parentCode } : {}),
-  });
+  const classIndicator = indicator.classIndicatorKey
+    ? await findIndicator(db, indicator.classIndicatorKey)
+    : null;
+  const yearScope = { boundaryYear, level: request.level, ...(parentCode ? { parentCode } : {}) };
+  // A year counts when the figure or its published class is there (the Leefbaarometer WFS
+  // publishes the class of the total score without the score itself).
+  const years = [
+    ...new Set([
+      ...(await listYearsOfIndicator(db, indicator.id, yearScope)),
+      ...(classIndicator ? await listYearsOfIndicator(db, classIndicator.id, yearScope) : []),
+    ]),
+  ].sort((a, b) => a - b);
   if (request.year !== undefined && !years.includes(request.year)) {
     throw new AppError(
       'year_not_available',
@@ -87,9 +94,6 @@ export async function resolveMapScope(
       { year: request.year, years },
     );
   }
-  const classIndicator = indicator.classIndicatorKey
-    ? await findIndicator(db, indicator.classIndicatorKey)
-    : null;
   return {
     indicator,
     classIndicator,

@@ -132,6 +132,23 @@ describe.each(testEngines())('importing the real open data on %s', (engine) => {
     expect(strand?.properties).toMatchObject({ value: null, status: 'missing', class: null });
   });
 
+  test('the map shows the published kscore classes where the absolute score is not published', async () => {
+    const api = createTestApp(handle);
+    const available = await api.json<{ indicators: Array<{ key: string; years: number[] }> }>(
+      '/api/indicators/available?level=buurt&parent=GM0392',
+    );
+    const keys = available.body.indicators.map((i) => i.key);
+    expect(keys).toEqual(expect.arrayContaining(['lbm_afw', 'lbm_score_class', 'a_inw']));
+    expect(keys).not.toContain('lbm_score');
+    const layer = await api.json<MapLayerResponse>(
+      '/api/map?level=buurt&parent=GM0392&indicator=lbm_score',
+    );
+    expect(layer.body.year).toBe(2024);
+    const classed = layer.body.features.filter((f) => f.properties.class !== null);
+    expect(classed.length).toBe(96);
+    expect(classed.every((f) => f.properties.value === null)).toBe(true);
+  });
+
   test('Amsterdam codes with letters survive, with their figures', async () => {
     const row = await sql<{
       code: string;

@@ -24,6 +24,7 @@ const SummarySchema = z
     release: z.string().nullable(),
     rowsRead: z.number(),
     areasCreated: z.number(),
+    areasCreatedCodes: z.array(z.string()),
     areasUpdated: z.number(),
     codesNotMatched: z.array(z.string()),
     codesNotMatchedCount: z.number(),
@@ -55,13 +56,11 @@ const route = createRoute({
         'multipart/form-data': {
           schema: z.object({
             kind: z.enum(IMPORT_KINDS),
-            file: z
-              .any()
-              .openapi({
-                type: 'string',
-                format: 'binary',
-                description: 'CSV, XLSX, GeoJSON, GeoPackage or OData JSON',
-              }),
+            file: z.any().openapi({
+              type: 'string',
+              format: 'binary',
+              description: 'CSV, XLSX, GeoJSON, GeoPackage or OData JSON',
+            }),
             year: YearSchema.optional(),
             level: z.enum(AREA_LEVELS).optional(),
             release: z.string().max(64).optional(),

@@ -2,7 +2,14 @@ import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi';
 import { AppError } from '../../domain/shared/app-error.js';
 import { findIndicator, listIndicators } from '../../db/queries/indicator-queries.js';
 import type { ApiDeps } from '../deps.js';
-import { errorResponses, IndicatorKeySchema, IndicatorSchema } from '../schemas.js';
+import {
+  AreaCodeSchema,
+  errorResponses,
+  IndicatorKeySchema,
+  IndicatorSchema,
+  LevelSchema,
+} from '../schemas.js';
+import { listAvailableIndicators } from '../../services/available-indicators.js';
 
 const listRoute = createRoute({
   method: 'get',
@@ -16,6 +23,30 @@ const listRoute = createRoute({
         'application/json': { schema: z.object({ indicators: z.array(IndicatorSchema) }) },
       },
     },
+  },
+});
+
+const availableRoute = createRoute({
+  method: 'get',
+  path: '/api/indicators/available',
+  tags: ['Indicators'],
+  summary: 'Indicators with figures for the areas of a level (within a parent), with their years',
+  request: {
+    query: z.object({ level: LevelSchema.default('buurt'), parent: AreaCodeSchema.optional() }),
+  },
+  responses: {
+    200: {
+      description: 'Indicator keys and the years they have figures in',
+      content: {
+        'application/json': {
+          schema: z.object({
+            boundaryYear: z.number().int().nullable(),
+            indicators: z.array(z.object({ key: z.string(), years: z.array(z.number().int()) })),
+          }),
+        },
+      },
+    },
+    ...errorResponses(400),
   },
 });
 
@@ -39,6 +70,16 @@ const oneRoute = createRoute({
 export function indicatorRoutes({ db }: ApiDeps) {
   return new OpenAPIHono()
     .openapi(listRoute, async (c) => c.json({ indicators: await listIndicators(db) }, 200))
+    .openapi(availableRoute, async (c) => {
+      const q = c.req.valid('query');
+      return c.json(
+        await listAvailableIndicators(db, {
+          level: q.level,
+          ...(q.parent ? { parent: q.parent } : {}),
+        }),
+        200,
+      );
+    })
     .openapi(oneRoute, async (c) => {
       const { key } = c.req.valid('param');
       const indicator = await findIndicator(db, key);

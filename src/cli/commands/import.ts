@@ -142,7 +142,7 @@ function describe(s: ImportSummary): string {
   const lines = [
     `${head} (${s.kind}${s.release ? `, release ${s.release}` : ''}, boundary year ${s.boundaryYear}) in ${s.seconds.toFixed(1)} s`,
     `  rows read          ${n(s.rowsRead)}`,
-    `  areas              ${n(s.areasCreated)} created, ${n(s.areasUpdated)} updated`,
+    `  areas              ${n(s.areasCreated)} created, ${n(s.areasUpdated)} updated${s.areasCreated ? ` (new: ${s.areasCreatedCodes.slice(0, 8).join(', ')}${s.areasCreated > 8 ? ', …' : ''})` : ''}`,
     `  values ${s.status === 'dry_run' ? 'to write' : 'written '}  ${n(s.valuesWritten)}  (${statuses})`,
     `  codes not matched  ${n(s.codesNotMatchedCount)}${s.codesNotMatched.length ? `: ${s.codesNotMatched.slice(0, 8).join(', ')}${s.codesNotMatchedCount > 8 ? ', …' : ''}` : ''}`,
     ...(s.seriesReplaced

@@ -105,7 +105,11 @@ export async function findMapShapes(
   return out;
 }
 
-/** One indicator's figures (and their stored class) for the areas of a scope in one year. */
+/**
+ * One indicator's figures (and their stored class) for the areas of a scope in one year. An
+ * area with only a class (the Leefbaarometer WFS publishes kscore without the absolute score)
+ * still comes back, with a null value.
+ */
 export async function findMapValues(
   db: Kysely<Database>,
   scope: MapScope,
@@ -113,7 +117,12 @@ export async function findMapValues(
 ): Promise<MapValueRow[]> {
   const classId = q.classIndicatorId;
   const row = await (areasOf(db, scope) as AreaQuery)
-    .innerJoin('observation as o', 'o.area_id', 'a.id')
+    .leftJoin('observation as o', (join) =>
+      join
+        .onRef('o.area_id', '=', 'a.id')
+        .on('o.indicator_id', '=', q.indicatorId)
+        .on('o.data_year', '=', q.year),
+    )
     .leftJoin('observation as c', (join) =>
       join
         .onRef('c.area_id', '=', 'a.id')
@@ -121,12 +130,13 @@ export async function findMapValues(
         .on('c.indicator_id', '=', classId ?? -1)
         .on('c.data_year', '=', q.year),
     )
-    .where('o.indicator_id', '=', q.indicatorId)
-    .where('o.data_year', '=', q.year)
+    .where((eb) => eb.or([eb('o.id', 'is not', null), eb('c.id', 'is not', null)]))
     .select(
       sql<
         string | null
-      >`json_agg(json_build_array(a.code, o.value, o.status, o.source, c.value))::text`.as('rows'),
+      >`json_agg(json_build_array(a.code, o.value, coalesce(o.status, 'missing'), coalesce(o.source, c.source), c.value))::text`.as(
+        'rows',
+      ),
     )
     .executeTakeFirst();
   const rows = JSON.parse(row?.rows ?? '[]') as Array<
@@ -139,4 +149,27 @@ export async function findMapValues(
     source,
     classValue,
   }));
+}
+
+/** Indicators with figures among the areas of a scope, with their years (ascending). */
+export async function findIndicatorYearsInScope(
+  db: Kysely<Database>,
+  scope: MapScope,
+): Promise<Map<string, number[]>> {
+  const row = await (areasOf(db, scope) as AreaQuery)
+    .innerJoin('observation as o', 'o.area_id', 'a.id')
+    .innerJoin('indicator as i', 'i.id', 'o.indicator_id')
+    .select(
+      sql<string | null>`json_agg(distinct json_build_array(i.key, o.data_year)::text)::text`.as(
+        'pairs',
+      ),
+    )
+    .executeTakeFirst();
+  const out = new Map<string, number[]>();
+  for (const pair of JSON.parse(row?.pairs ?? '[]') as string[]) {
+    const [key, year] = JSON.parse(pair) as [string, number];
+    out.set(key, [...(out.get(key) ?? []), year]);
+  }
+  for (const years of out.values()) years.sort((a, b) => a - b);
+  return out;
 }

@@ -76,9 +76,11 @@ describe('assembleLayerBody', () => {
       { ...row('BU3', null), classValue: 3 },
     ];
     const body = JSON.parse(assembleLayerBody(head, rows, 'lbm_score')) as MapLayerResponse;
-    expect(body.features.map((f) => f.properties.class)).toEqual([7, 9, null]);
+    // BU3 has its published class without a value: coloured by class, value still null.
+    expect(body.features.map((f) => f.properties.class)).toEqual([7, 9, 3]);
+    expect(body.features[2]!.properties.value).toBeNull();
     expect(body.classification.method).toBe('fixed');
-    expect(body.classification.classes.map((c) => c.count)).toEqual([0, 0, 0, 0, 0, 0, 1, 0, 1]);
+    expect(body.classification.classes.map((c) => c.count)).toEqual([0, 0, 1, 0, 0, 0, 1, 0, 1]);
   });
 
   test('names with quotes and backslashes stay valid JSON', () => {

@@ -21,7 +21,8 @@ export interface LayerRow {
 
 /**
  * Classes for a layer: the source's own 1–9 classes when the indicator has a class scheme
- * (Leefbaarometer), otherwise quantiles of the values shown. Areas without a value get none.
+ * (Leefbaarometer) — also where only the class is published — otherwise quantiles of the values
+ * shown. Areas without a value (or class) get none.
  * @example classifyLayer(rows, 'higher_is_worse', null).classOf(rows[0])
  */
 export function classifyLayer(
@@ -31,8 +32,8 @@ export function classifyLayer(
 ): { classification: Classification; classOf(row: LayerRow): number | null } {
   if (scheme) {
     const labels = CLASS_SCHEMES_BY_KEY[scheme];
-    const valid = (r: LayerRow) =>
-      r.value !== null && r.classValue !== null && r.classValue >= 1 && r.classValue <= 9;
+    // The published class counts even without the value (kscore without the absolute score).
+    const valid = (r: LayerRow) => r.classValue !== null && r.classValue >= 1 && r.classValue <= 9;
     return {
       classification: classifyLbm(
         rows.filter(valid).map((r) => r.classValue!),

@@ -182,6 +182,7 @@ export function IndicatorCard({
       ) : null}
       <p className="source-note">
         {t('area.sourceLine', { source: indicator.source, year: latest.year })}
+        {latest.sourceRelease && latest.source !== 'demo' ? ` (${latest.sourceRelease})` : ''}
         {latest.source === 'demo' ? (
           <span className="demo-tag"> · {t('area.demoValue')}</span>
         ) : null}

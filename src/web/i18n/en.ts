@@ -35,6 +35,7 @@ export const en: Record<MessageKey, string> = {
     'Map of {what} in {where}: {indicator}, {year}. Use the table view for the same data as text.',
   'map.noYears': 'There are no figures for this indicator here.',
   'map.classOf': 'class {n}',
+  'map.classOnly': 'The source publishes only the class here, not the score.',
   'map.quantileNote': 'Classes: five equal groups (quintiles) of the areas shown.',
   'map.fixedNote': 'Classes as published by the source.',
   'table.name': 'Area',

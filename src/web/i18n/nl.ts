@@ -32,6 +32,7 @@ export const nl = {
     'Kaart van {what} in {where}: {indicator}, {year}. Gebruik de tabelweergave voor dezelfde gegevens als tekst.',
   'map.noYears': 'Voor deze indicator zijn hier geen cijfers.',
   'map.classOf': 'klasse {n}',
+  'map.classOnly': 'De bron publiceert hier alleen de klasse, niet de score.',
   'map.quantileNote': 'Klassen: vijf even grote groepen (kwintielen) van de getoonde gebieden.',
   'map.fixedNote': 'Klassen zoals de bron ze publiceert.',
   'table.name': 'Gebied',

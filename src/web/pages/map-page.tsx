@@ -9,6 +9,7 @@ import { indicatorName } from '../components/indicator-name.js';
 import { Legend } from '../components/legend.js';
 import { formatFigure } from '../format.js';
 import { useAreasQuery } from '../hooks/use-areas-query.js';
+import { useAvailableIndicatorsQuery } from '../hooks/use-available-indicators-query.js';
 import { useIndicatorsQuery } from '../hooks/use-indicators-query.js';
 import { useMapLayerQuery } from '../hooks/use-map-layer-query.js';
 import type { Meta } from '../hooks/use-meta-query.js';
@@ -17,6 +18,9 @@ import type { MessageKey } from '../i18n/nl.js';
 import { ChoroplethMap } from '../map/choropleth-map.js';
 import { NATIONAL, readView, writeView, type ViewState } from '../map/view-state.js';
 import { areaPath, navigate, useLocation } from '../router.js';
+
+// The first of these with figures here is the map a new user sees.
+const PREFERRED = ['lbm_score', 'lbm_afw', 'p_wcorpw', 'a_inw'];
 
 // A representative zoom per stored detail level (see domain/geometry/detail-levels).
 const ZOOM_FOR_DETAIL = [7, 10, 13];
@@ -32,12 +36,23 @@ export function MapPage({ meta }: { meta: Meta }) {
     const corporation = meta.organisations.find((o) => o.kind === 'corporation');
     return corporation?.workingArea[0] ?? gemeenten.data?.areas[0]?.code ?? NATIONAL;
   }, [meta, gemeenten.data]);
-  const mappable = useMemo(
-    () => (indicators.data?.indicators ?? []).filter((i) => i.kind !== 'class'),
-    [indicators.data],
+  // The gemeente and level come from the URL before the indicator: what has figures depends on them.
+  const place = readView(search, { gemeente: defaultGemeente, indicator: '' });
+  const available = useAvailableIndicatorsQuery(
+    place.level,
+    place.gemeente === NATIONAL ? null : place.gemeente,
   );
+  const mappable = useMemo(() => {
+    const withData = new Set((available.data?.indicators ?? []).map((i) => i.key));
+    const all = (indicators.data?.indicators ?? []).filter((i) => i.kind !== 'class');
+    // An indicator counts when it or its published class has figures here.
+    return all.filter(
+      (i) =>
+        withData.has(i.key) || (i.classIndicatorKey !== null && withData.has(i.classIndicatorKey)),
+    );
+  }, [indicators.data, available.data]);
   const defaultIndicator =
-    mappable.find((i) => i.key === 'lbm_score')?.key ?? mappable[0]?.key ?? 'lbm_score';
+    PREFERRED.find((key) => mappable.some((i) => i.key === key)) ?? mappable[0]?.key ?? 'lbm_score';
   const view = readView(search, { gemeente: defaultGemeente, indicator: defaultIndicator });
   const update = (change: Partial<ViewState>, replace = false) =>
     navigate(writeView({ ...view, ...change }), { replace });
@@ -48,7 +63,7 @@ export function MapPage({ meta }: { meta: Meta }) {
   const zoom = detail && detail.extent === extentKey ? ZOOM_FOR_DETAIL[detail.detail] : undefined;
 
   const layerQuery = useMapLayerQuery(
-    gemeenten.data && indicators.data
+    gemeenten.data && indicators.data && available.data
       ? {
           level: view.level,
           parent: view.gemeente === NATIONAL ? null : view.gemeente,
@@ -67,7 +82,12 @@ export function MapPage({ meta }: { meta: Meta }) {
   }, [yearMissing, view]);
 
   const layer = layerQuery.data;
-  const grouped = useMemo(() => groupByTheme(mappable), [mappable]);
+  // The chosen indicator stays in the list even without figures here, marked as such.
+  const listed = useMemo(() => {
+    const current = (indicators.data?.indicators ?? []).find((i) => i.key === view.indicator);
+    return current && !mappable.includes(current) ? [...mappable, current] : mappable;
+  }, [mappable, indicators.data, view.indicator]);
+  const grouped = useMemo(() => groupByTheme(listed), [listed]);
   const where =
     view.gemeente === NATIONAL
       ? t('map.allGemeenten')
@@ -126,6 +146,7 @@ export function MapPage({ meta }: { meta: Meta }) {
                 {list.map((i) => (
                   <option key={i.key} value={i.key}>
                     {indicatorName(i, locale)}
+                    {mappable.includes(i) ? '' : ` (${t('map.noData').toLowerCase()})`}
                   </option>
                 ))}
               </optgroup>
@@ -241,9 +262,13 @@ function SourceNote({ layer, t }: { layer: MapLayerResponse; t: Translate }) {
     layer.features.flatMap((f) => (f.properties.source ? [f.properties.source] : [])),
   );
   const { locale } = useI18n();
-  const statuses = Object.entries(layer.summary.byStatus).filter(
-    ([status]) => status !== 'ok' && status !== 'provisional',
-  );
+  // With the source's own classes the legend already counts the areas without one.
+  const statuses =
+    layer.classification.method === 'fixed'
+      ? []
+      : Object.entries(layer.summary.byStatus).filter(
+          ([status]) => status !== 'ok' && status !== 'provisional',
+        );
   return (
     <div className="source-note">
       <p>
