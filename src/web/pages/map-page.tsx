@@ -206,44 +206,54 @@ export function MapPage({ meta }: { meta: Meta }) {
           <>
             {layer.year === null ? <p className="notice">{t('map.noYears')}</p> : null}
             {view.view === 'kaart' ? (
-              <ChoroplethMap
-                layer={layer}
-                extentKey={extentKey}
-                basemap={meta.basemap}
-                ariaLabel={t('map.aria', {
-                  what: levelLabel.toLowerCase(),
-                  where,
-                  indicator: indicatorName(layer.indicator, locale),
-                  year: layer.year ?? '–',
-                })}
-                onSelect={(code) => navigate(areaPath(code))}
-                onNeedDetail={(d) => setDetail({ extent: extentKey, detail: d })}
-                renderTooltip={({ properties: p }) => {
-                  const cls = layer.classification.classes.find((c) => c.class === p.class);
-                  const label = cls ? (locale === 'nl' ? cls.labelNl : cls.labelEn) : null;
-                  const hasValue = p.value !== null && p.value !== undefined;
-                  return (
-                    <>
-                      <strong>{p.name}</strong>
-                      <span className="code">{p.code}</span>
-                      <span className="tooltip-value">
-                        {formatFigure(p.value, p.status, layer.indicator, locale)}
-                        {hasValue && label ? ` · ${label}` : ''}
-                      </span>
-                      {!hasValue ? (
-                        <span className="hint">
-                          {t(`status.${p.status}.explain` as MessageKey)}
+              <div
+                className={layerQuery.stale ? 'stale-view' : 'current-view'}
+                aria-busy={layerQuery.stale}
+              >
+                <ChoroplethMap
+                  layer={layer}
+                  extentKey={extentKey}
+                  basemap={meta.basemap}
+                  ariaLabel={t('map.aria', {
+                    what: levelLabel.toLowerCase(),
+                    where,
+                    indicator: indicatorName(layer.indicator, locale),
+                    year: layer.year ?? '–',
+                  })}
+                  onSelect={(code) => navigate(areaPath(code))}
+                  onNeedDetail={(d) => setDetail({ extent: extentKey, detail: d })}
+                  renderTooltip={({ properties: p }) => {
+                    const cls = layer.classification.classes.find((c) => c.class === p.class);
+                    const label = cls ? (locale === 'nl' ? cls.labelNl : cls.labelEn) : null;
+                    const hasValue = p.value !== null && p.value !== undefined;
+                    return (
+                      <>
+                        <strong>{p.name}</strong>
+                        <span className="code">{p.code}</span>
+                        <span className="tooltip-value">
+                          {formatFigure(p.value, p.status, layer.indicator, locale)}
+                          {hasValue && label ? ` · ${label}` : ''}
                         </span>
-                      ) : null}
-                      {hasValue && p.source === 'demo' ? (
-                        <span className="hint">{t('map.demoValues')}</span>
-                      ) : null}
-                    </>
-                  );
-                }}
-              />
+                        {!hasValue ? (
+                          <span className="hint">
+                            {t(`status.${p.status}.explain` as MessageKey)}
+                          </span>
+                        ) : null}
+                        {hasValue && p.source === 'demo' ? (
+                          <span className="hint">{t('map.demoValues')}</span>
+                        ) : null}
+                      </>
+                    );
+                  }}
+                />
+              </div>
             ) : (
-              <AreaTable layer={layer} />
+              <div
+                className={layerQuery.stale ? 'stale-view' : 'current-view'}
+                aria-busy={layerQuery.stale}
+              >
+                <AreaTable layer={layer} />
+              </div>
             )}
             <p className="hint below-map">
               {t('map.areas', { n: layer.summary.areas })}
