@@ -229,7 +229,9 @@ describe.skipIf(!chromiumAvailable)('the web app in Chromium', () => {
     await page.waitForURL(/gemeente=GM9902/);
     // Wait for the new gemeente's table, not the previous one still on screen while it loads.
     await page.waitForFunction(() =>
-      document.querySelector('[data-testid=area-table] tbody td.code')?.textContent?.startsWith('BU9902'),
+      document
+        .querySelector('[data-testid=area-table] tbody td.code')
+        ?.textContent?.startsWith('BU9902'),
     );
     const link = page.locator('[data-testid=area-table] tbody th a').first();
     const name = await link.textContent();

@@ -94,6 +94,7 @@ export interface ImportRunTable {
   status: string;
   messages: ColumnType<ImportMessage[], string | undefined, string>;
   summary: ColumnType<Record<string, unknown>, string | undefined, string>;
+  options: ColumnType<Record<string, unknown>, string | undefined, string>;
   started_at: Timestamp;
   finished_at: Timestamp | null;
 }

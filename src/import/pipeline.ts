@@ -1,7 +1,8 @@
-import type { Kysely } from 'kysely';
+import { sql, type Kysely, type Transaction } from 'kysely';
 import { BUILT_IN_INDICATORS } from '../domain/indicators/catalogue.js';
 import { AppError, isAppError } from '../domain/shared/app-error.js';
 import { parentCodeOf } from '../domain/shared/area-code.js';
+import { finishImportRun, startImportRun } from '../db/queries/import-run-queries.js';
 import {
   deleteOtherReleases,
   findAreasOfYear,
@@ -11,14 +12,13 @@ import {
   stageAndMergeObservations,
   upsertSourceRelease,
 } from '../db/queries/import-write-queries.js';
-import { finishImportRun, startImportRun } from '../db/queries/import-run-queries.js';
 import { findIndicatorIds, upsertIndicators } from '../db/queries/indicator-queries.js';
 import type { ObservationInput } from '../db/queries/observation-queries.js';
 import type { Database, ImportMessage } from '../db/tables.js';
 import { bumpDataVersion } from '../services/data-version.js';
 import { refreshStatistics } from '../services/statistics.js';
 import { writeAreas } from '../services/write-areas.js';
-import { ImportFailure, formatIssue } from './import-error.js';
+import { formatIssue, ImportFailure } from './import-error.js';
 import type {
   ImportKind,
   ImportOptions,
@@ -26,6 +26,8 @@ import type {
   ImportSummary,
   InputFile,
 } from './import-plan.js';
+import { isNewerRelease } from './leefbaarometer/classes.js';
+import { checkUniqueFigures, onlyLevel } from './plan-checks.js';
 import { resolveAreas } from './resolve-areas.js';
 
 /** A source format: turns a file into a plan, validating everything, touching no database. */
@@ -39,11 +41,24 @@ export type ProgressListener = (
   fraction: number,
 ) => void;
 
+// Any fixed number: imports take turns (advisory lock), so checks made inside the transaction
+// still hold when it writes, also with several app instances on one PostgreSQL server.
+const IMPORT_LOCK = 4_242_025;
+
+/** Thrown to roll a dry run back after it computed everything a real run would. */
+class DryRun extends Error {
+  constructor(readonly summary: ImportSummary) {
+    super('dry run');
+  }
+}
+
 /**
  * read → validate → plan → stage → swap. The file is parsed and validated completely before
- * anything is written; the write is one transaction (areas, indicators, replaced series,
- * figures through a staging table, the release, the run's summary), so a failure at any point
- * leaves the database as it was. The same file twice (sha256) changes nothing.
+ * anything is written. The write is one transaction that first takes the import lock, then
+ * checks against the database (same file and options before? an older release? which areas
+ * exist?) and writes areas, indicators, replaced series, figures through a staging table, the
+ * release and the run's summary — so a failure at any point leaves the database as it was. A
+ * dry run goes through the same transaction and rolls it back.
  */
 export async function runImport(
   db: Kysely<Database>,
@@ -54,44 +69,70 @@ export async function runImport(
 ): Promise<ImportSummary> {
   const started = performance.now();
   const seconds = () => Math.round(performance.now() - started) / 1000;
-  if (!options.force && !options.dryRun) {
-    const previous = await findSucceededRunBySha(db, adapter.kind, file.sha256);
-    if (previous) return unchangedSummary(adapter.kind, file, previous.id, seconds());
-  }
+  const fingerprint = optionsFingerprint(options);
   onProgress('read', 0);
   let plan: ImportPlan;
   try {
-    plan = await adapter.parse(file, options);
+    plan = onlyLevel(
+      await adapter.parse(file, options),
+      adapter.kind === 'leefbaarometer' ? undefined : options.level,
+    );
+    checkUniqueFigures(plan, file.name);
   } catch (error) {
-    if (!options.dryRun) await recordFailure(db, adapter.kind, file, error);
+    if (!options.dryRun) await recordFailure(db, adapter.kind, file, fingerprint, error);
     throw error;
   }
-  onProgress('check', 0.4);
+  onProgress('check', 0.3);
+  let summary: ImportSummary;
   try {
-    return await write(db, plan, file, options, onProgress, seconds);
+    summary = await db.transaction().execute(async (trx) => {
+      await sql`select pg_advisory_xact_lock(${IMPORT_LOCK})`.execute(trx);
+      const result = await write(trx, plan, file, options, fingerprint, onProgress, seconds);
+      if (options.dryRun) throw new DryRun(result);
+      return result;
+    });
   } catch (error) {
-    if (!options.dryRun) await recordFailure(db, adapter.kind, file, error);
+    if (error instanceof DryRun) return { ...error.summary, seconds: seconds() };
+    if (!options.dryRun) await recordFailure(db, adapter.kind, file, fingerprint, error);
     throw error;
   }
+  if (summary.status === 'imported') {
+    try {
+      await refreshStatistics(db);
+    } catch (error) {
+      // The data is committed; stale planner statistics only slow queries down until the next run.
+      console.error('ANALYZE after import failed:', error);
+    }
+  }
+  onProgress('done', 1);
+  return { ...summary, seconds: seconds() };
 }
 
 async function write(
-  db: Kysely<Database>,
+  trx: Transaction<Database>,
   plan: ImportPlan,
   file: InputFile,
   options: ImportOptions,
+  fingerprint: Record<string, unknown>,
   onProgress: ProgressListener,
   seconds: () => number,
 ): Promise<ImportSummary> {
-  const existing = await findAreasOfYear(db, plan.boundaryYear);
+  if (!options.force && !options.dryRun) {
+    const previous = await findSucceededRunBySha(trx, plan.kind, file.sha256, fingerprint);
+    if (previous) return unchangedSummary(plan, file, previous.id, seconds());
+  }
+  const existing = await findAreasOfYear(trx, plan.boundaryYear);
   // The file's codes and the parents they imply: both may need a name from another year.
   const codes = new Set<string>();
   for (const area of plan.areas) {
     for (let code: string | null = area.code; code && !codes.has(code); code = parentCodeOf(code))
       codes.add(code);
   }
-  const missingCodes = [...codes].filter((c) => !existing.has(c));
-  const namesElsewhere = await findNamesInOtherYears(db, missingCodes, plan.boundaryYear);
+  const namesElsewhere = await findNamesInOtherYears(
+    trx,
+    [...codes].filter((c) => !existing.has(c)),
+    plan.boundaryYear,
+  );
   const areas = resolveAreas(plan.areas, existing, namesElsewhere, plan.areasAuthoritative);
   const messages = [...plan.messages];
   if (areas.notMatched.length > 0) {
@@ -110,14 +151,18 @@ async function write(
   const newIndicators = plan.indicators.filter((i) => !builtInKeys.has(i.key));
   const valuesByStatus: Record<string, number> = {};
   for (const o of plan.observations) valuesByStatus[o.status] = (valuesByStatus[o.status] ?? 0) + 1;
+  let indicatorIds = await findIndicatorIds(trx);
+  const indicatorsCreated = newIndicators.filter((i) => !indicatorIds.has(i.key)).map((i) => i.key);
 
-  const knownIds = await findIndicatorIds(db);
   const replaceIds = plan.replaceSeries
-    ? plan.replaceSeries.indicatorKeys.flatMap((k) => knownIds.get(k) ?? [])
+    ? plan.replaceSeries.indicatorKeys.flatMap((k) => indicatorIds.get(k) ?? [])
     : [];
+  let seriesReplaced = 0;
   if (plan.replaceSeries && plan.release) {
-    const held = await listReleasesAtLevel(db, replaceIds, plan.replaceSeries.level);
-    const newer = held.filter((h) => h.release !== null && h.release > plan.release!.key);
+    const held = await listReleasesAtLevel(trx, replaceIds, plan.replaceSeries.level, plan.source);
+    const newer = held.filter(
+      (h) => h.release !== null && isNewerRelease(h.release, plan.release!.key),
+    );
     if (newer.length > 0) {
       throw new AppError(
         'conflict',
@@ -125,10 +170,65 @@ async function write(
         { held: newer },
       );
     }
+    seriesReplaced = held
+      .filter((h) => h.release !== plan.release!.key)
+      .reduce((sum, h) => sum + h.count, 0);
   }
-  const summaryBase = {
+
+  onProgress('write', 0.4);
+  const runId = options.dryRun
+    ? null
+    : await startImportRun(trx, {
+        kind: plan.kind,
+        fileName: file.name,
+        sha256: file.sha256,
+        options: fingerprint,
+      });
+  const areaIds = await writeAreas(trx, plan.boundaryYear, plan.source, areas.toWrite);
+  if (newIndicators.length > 0) {
+    await upsertIndicators(trx, newIndicators, false);
+    indicatorIds = await findIndicatorIds(trx);
+  }
+  const all = areas.toWrite.length > 0 ? await findAreasOfYear(trx, plan.boundaryYear) : existing;
+  if (plan.replaceSeries && plan.release) {
+    await deleteOtherReleases(
+      trx,
+      replaceIds,
+      plan.replaceSeries.level,
+      plan.release.key,
+      plan.source,
+    );
+  }
+  const rows: ObservationInput[] = plan.observations.map((o) => {
+    const areaId = areaIds.get(o.areaCode) ?? all.get(o.areaCode)?.id;
+    const indicatorId = indicatorIds.get(o.indicatorKey);
+    if (areaId === undefined || indicatorId === undefined) {
+      throw new AppError(
+        'internal',
+        `Import planned a figure for ${o.areaCode}/${o.indicatorKey} that has no area or indicator`,
+      );
+    }
+    return {
+      areaId,
+      indicatorId,
+      year: o.year,
+      value: o.value,
+      status: o.status,
+      source: plan.source,
+      sourceRelease: plan.release?.key ?? null,
+      importRunId: runId,
+    };
+  });
+  const valuesWritten = await stageAndMergeObservations(trx, rows, (done, total) =>
+    onProgress('write', 0.45 + (0.45 * done) / total),
+  );
+  if (plan.release)
+    await upsertSourceRelease(trx, { ...plan.release, source: plan.source, importRunId: runId });
+  const summary: ImportSummary = {
     kind: plan.kind,
     file: file.name,
+    status: options.dryRun ? 'dry_run' : 'imported',
+    runId,
     boundaryYear: plan.boundaryYear,
     release: plan.release?.key ?? null,
     rowsRead: plan.rowsRead,
@@ -137,80 +237,14 @@ async function write(
     areasUpdated: areas.updated.length,
     codesNotMatched: areas.notMatched.slice(0, 50),
     codesNotMatchedCount: areas.notMatched.length,
+    valuesWritten,
     valuesByStatus,
-    indicatorsCreated: newIndicators.filter((i) => !knownIds.has(i.key)).map((i) => i.key),
+    seriesReplaced,
+    indicatorsCreated,
     messages,
+    seconds: seconds(),
   };
-  if (options.dryRun) {
-    const replaced = plan.replaceSeries
-      ? (await listReleasesAtLevel(db, replaceIds, plan.replaceSeries.level))
-          .filter((h) => h.release !== plan.release?.key)
-          .reduce((sum, h) => sum + h.count, 0)
-      : 0;
-    return {
-      ...summaryBase,
-      status: 'dry_run',
-      runId: null,
-      valuesWritten: plan.observations.length,
-      seriesReplaced: replaced,
-      seconds: seconds(),
-    };
-  }
-
-  onProgress('write', 0.5);
-  const result = await db.transaction().execute(async (trx) => {
-    const runId = await startImportRun(trx, {
-      kind: plan.kind,
-      fileName: file.name,
-      sha256: file.sha256,
-    });
-    const areaIds = await writeAreas(trx, plan.boundaryYear, plan.source, areas.toWrite);
-    const all = await findAreasOfYear(trx, plan.boundaryYear);
-    if (newIndicators.length > 0) await upsertIndicators(trx, newIndicators, false);
-    const indicatorIds = newIndicators.length > 0 ? await findIndicatorIds(trx) : knownIds;
-    let seriesReplaced = 0;
-    if (plan.replaceSeries && plan.release) {
-      const ids = plan.replaceSeries.indicatorKeys.flatMap((k) => indicatorIds.get(k) ?? []);
-      seriesReplaced = await deleteOtherReleases(
-        trx,
-        ids,
-        plan.replaceSeries.level,
-        plan.release.key,
-      );
-    }
-    const rows: ObservationInput[] = plan.observations.map((o) => {
-      const areaId = areaIds.get(o.areaCode) ?? all.get(o.areaCode)?.id;
-      const indicatorId = indicatorIds.get(o.indicatorKey);
-      if (areaId === undefined || indicatorId === undefined) {
-        throw new AppError(
-          'internal',
-          `Import planned a figure for ${o.areaCode}/${o.indicatorKey} that has no area or indicator`,
-        );
-      }
-      return {
-        areaId,
-        indicatorId,
-        year: o.year,
-        value: o.value,
-        status: o.status,
-        source: plan.source,
-        sourceRelease: plan.release?.key ?? null,
-        importRunId: runId,
-      };
-    });
-    onProgress('write', 0.7);
-    const valuesWritten = await stageAndMergeObservations(trx, rows);
-    if (plan.release) {
-      await upsertSourceRelease(trx, { ...plan.release, source: plan.source, importRunId: runId });
-    }
-    const summary: ImportSummary = {
-      ...summaryBase,
-      status: 'imported',
-      runId,
-      valuesWritten,
-      seriesReplaced,
-      seconds: seconds(),
-    };
+  if (runId !== null) {
     await finishImportRun(trx, runId, {
       status: 'succeeded',
       rows: plan.rowsRead,
@@ -218,27 +252,30 @@ async function write(
       summary: summary as unknown as Record<string, unknown>,
     });
     await bumpDataVersion(trx);
-    return summary;
-  });
+  }
   onProgress('write', 0.95);
-  await refreshStatistics(db);
-  onProgress('done', 1);
-  return { ...result, seconds: seconds() };
+  return summary;
+}
+
+/** The options that change what a file means; the same file with others is another import. */
+function optionsFingerprint(options: ImportOptions): Record<string, unknown> {
+  const { dryRun: _dryRun, force: _force, ...meaningful } = options;
+  return JSON.parse(JSON.stringify(meaningful)) as Record<string, unknown>;
 }
 
 function unchangedSummary(
-  kind: ImportKind,
+  plan: ImportPlan,
   file: InputFile,
   runId: number,
   seconds: number,
 ): ImportSummary {
   return {
-    kind,
+    kind: plan.kind,
     file: file.name,
     status: 'unchanged',
     runId,
-    boundaryYear: 0,
-    release: null,
+    boundaryYear: plan.boundaryYear,
+    release: plan.release?.key ?? null,
     rowsRead: 0,
     areasCreated: 0,
     areasCreatedCodes: [],
@@ -252,7 +289,7 @@ function unchangedSummary(
     messages: [
       {
         level: 'info',
-        text: `This exact file was imported before (run ${runId}); nothing changed. Use --force to import it again.`,
+        text: `This exact file was imported before with the same options (run ${runId}); nothing changed. Use --force to import it again.`,
       },
     ],
     seconds,
@@ -264,6 +301,7 @@ async function recordFailure(
   db: Kysely<Database>,
   kind: ImportKind,
   file: InputFile,
+  options: Record<string, unknown>,
   error: unknown,
 ): Promise<void> {
   const messages: ImportMessage[] =
@@ -276,7 +314,12 @@ async function recordFailure(
           },
         ];
   try {
-    const id = await startImportRun(db, { kind, fileName: file.name, sha256: file.sha256 });
+    const id = await startImportRun(db, {
+      kind,
+      fileName: file.name,
+      sha256: file.sha256,
+      options,
+    });
     await finishImportRun(db, id, {
       status: 'failed',
       rows: null,

@@ -1,6 +1,7 @@
 import type { MultiPolygon, Polygon } from 'geojson';
 import type { ImportIssue } from './import-error.js';
 import type { GeoSource } from './geo/geo-source.js';
+import { detectDecimal } from './tabular/numbers.js';
 import type { Table } from './tabular/table.js';
 
 /**
@@ -17,6 +18,10 @@ export interface SourceRecord {
 
 export interface SourceRecords {
   file: string;
+  /** Where the records came from: text tables need a decimal separator decided, others not. */
+  format: 'csv' | 'xlsx' | 'geo' | 'json';
+  /** CSV delimiter, null otherwise. */
+  delimiter: string | null;
   /** Field names as the file spells them, in order. */
   names: string[];
   records: SourceRecord[];
@@ -27,6 +32,8 @@ export function recordsFromTable(table: Table): SourceRecords {
   const keys = table.header.map((h) => h.toLowerCase());
   return {
     file: table.file,
+    format: table.format,
+    delimiter: table.delimiter,
     names: table.header,
     records: table.rows.map((row) => ({
       at: { line: row.line },
@@ -41,6 +48,8 @@ export function recordsFromGeo(source: GeoSource): SourceRecords {
   const names = [...new Set(source.features.flatMap((f) => Object.keys(f.properties)))];
   return {
     file: source.file,
+    format: 'geo',
+    delimiter: null,
     names,
     records: source.features.map((f) => ({
       at: { feature: f.index },
@@ -63,4 +72,30 @@ export function text(record: SourceRecord, field: string): string | null {
   if (value === null || value === undefined) return null;
   const s = String(value).trim();
   return s === '' ? null : s;
+}
+
+/** "line 12", "feature 3" or "record 7": where a record is, for messages. */
+export function describeAt(at: SourceRecord['at']): string {
+  if (at.line !== undefined) return `line ${at.line}`;
+  if (at.feature !== undefined) return `feature ${at.feature}`;
+  if (at.record !== undefined) return `record ${at.record}`;
+  return 'an earlier record';
+}
+
+/**
+ * One decimal separator for a whole text file, from every value of its figure columns: a file
+ * is written in one locale, so a column of integers like "1.234" in a file with "12,5"
+ * elsewhere holds thousands, not decimals. Spreadsheets and JSON carry real numbers.
+ * @example fileDecimal(records, ['a_inw', 'p_huurw']) // ','
+ */
+export function fileDecimal(source: SourceRecords, fields: readonly string[]): '.' | ',' {
+  if (source.format !== 'csv') return '.';
+  const values: string[] = [];
+  for (const record of source.records) {
+    for (const field of fields) {
+      const v = record.fields.get(field);
+      if (typeof v === 'string') values.push(v);
+    }
+  }
+  return detectDecimal(values);
 }

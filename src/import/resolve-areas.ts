@@ -7,6 +7,7 @@ export interface ExistingArea {
   name: string;
   parentCode: string | null;
   hasGeometry?: boolean;
+  source?: string;
 }
 
 export interface AreaResolution {
@@ -56,7 +57,10 @@ export function resolveAreas(
       code = parentCodeOf(code);
     }
   }
-  const levelsHeld = new Set([...existing.values()].map((a) => a.level));
+  // Only real areas say a boundary year is "populated": the fictional demo's do not count.
+  const levelsHeld = new Set(
+    [...existing.values()].filter((a) => a.source !== 'demo').map((a) => a.level),
+  );
   const toWrite: AreaToWrite[] = [];
   const created: string[] = [];
   const updated: string[] = [];

@@ -57,7 +57,9 @@ describe('buurtbalans import', () => {
       env,
     );
     expect(again.status).toBe(0);
-    expect(again.stdout).toMatch(/imported before \(run \d+\); nothing changed\. Use --force/);
+    expect(again.stdout).toMatch(
+      /imported before with the same options \(run \d+\); nothing changed\. Use --force/,
+    );
   }, 120_000);
 
   test('a simple wide table from the command line, and a dry run that writes nothing', () => {

@@ -70,7 +70,8 @@ const CASES: Case[] = [
     kind: 'leefbaarometer',
     file: 'dubbel.csv',
     content: `${LBM_HEADER}\n${LBM_ROW}\n${LBM_ROW}\n`,
-    message: /dubbel\.csv, line 3, column 'wk_code': WK039201 appears twice for 2022/,
+    message:
+      /dubbel\.csv, line 3, column 'wk_code': WK039201 for 2022 appears twice \(first on line 2\)/,
   },
   {
     name: 'unknown level prefix',

@@ -193,8 +193,8 @@ describe.each(testEngines())('import formats on %s', (engine) => {
   test('a StatLine "CSV met statistische symbolen": BOM, ; and quoted, padded values; blank cannot occur', async () => {
     const csv =
       '\uFEFF"ID";"Wijken en buurten";"Gemeentenaam";"Soort regio";"Codering";"Bevolking/Aantal inwoners (aantal)";"Wonen/In bezit woningcorporatie (%)";"Inkomen/Gemiddeld inkomen per inwoner (x 1 000 euro)"\r\n' +
-      '"0";"GM0375    ";"Beverwijk                    ";"Gemeente  ";"GM0375    ";"       42880";"          40";"        31,2"\r\n' +
-      '"1";"BU03750801";"Beverwijk                    ";"Buurt     ";"BU03750801";"           5";"            ";"           ."\r\n';
+      '"0";"Beverwijk";"Beverwijk                    ";"Gemeente  ";"GM0375    ";"       42880";"          40";"        31,2"\r\n' +
+      '"1";"Meerestein";"Beverwijk                    ";"Buurt     ";"BU03750801";"           5";"            ";"           ."\r\n';
     const summary = await run('statline', 'kerncijfers.csv', text(csv), { year: 2023 });
     expect(summary).toMatchObject({ status: 'imported', boundaryYear: 2023, rowsRead: 2 });
     expect(await figure('GM0375', 'g_ink_pi', 2023)).toMatchObject({ value: 31.2, status: 'ok' });
@@ -206,6 +206,45 @@ describe.each(testEngines())('import formats on %s', (engine) => {
       value: null,
       status: 'secret',
     });
+    const name = await sql<{
+      name: string;
+    }>`select name from area where code = 'BU03750801' and boundary_year = 2023`.execute(handle.db);
+    expect(name.rows[0]?.name).toBe('Meerestein');
+  });
+
+  test('CBS "-" is nihil: a real 0, said in the summary', async () => {
+    const csv = 'gwb_code_10;regio;recs;a_inw;a_soz_wb\nBU03920199;Nieuwbouw;Buurt;15;-\n';
+    const summary = await run('kwb', 'kwb-2020.csv', text(csv));
+    expect(summary.messages.map((m) => m.text).join(' ')).toMatch(/"-".*0/);
+    expect(await figure('BU03920199', 'a_soz_wb', 2020)).toMatchObject({ value: 0, status: 'ok' });
+  });
+
+  test('one decimal separator per file: "1.234" in a file with decimal commas is a thousand and more', async () => {
+    const csv = 'code;aantal;aandeel\nBU03920101;1.234;2,5\nBU03920102;987;12,75\n';
+    const summary = await run('table', 'eigen-2024.csv', text(csv), {
+      mapping: {
+        code: 'code',
+        year: 2024,
+        source: 'Woonstichting Duinrand',
+        columns: {
+          aantal: {
+            key: 'own_aantal',
+            nameNl: 'Aantal huurders',
+            unit: 'aantal',
+            direction: 'neutral',
+          },
+          aandeel: {
+            key: 'own_aandeel',
+            nameNl: 'Aandeel met schuld',
+            unit: '%',
+            direction: 'higher_is_worse',
+          },
+        },
+      },
+    });
+    expect(summary.status).toBe('imported');
+    expect(await figure('BU03920101', 'own_aantal', 2024)).toMatchObject({ value: 1234 });
+    expect(await figure('BU03920101', 'own_aandeel', 2024)).toMatchObject({ value: 2.5 });
   });
 
   test('a long table of own figures creates its indicator; a dry run writes nothing', async () => {

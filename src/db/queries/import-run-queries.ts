@@ -18,11 +18,22 @@ export interface ImportRun {
 
 export async function startImportRun(
   db: Db,
-  run: { kind: string; fileName: string | null; sha256: string | null },
+  run: {
+    kind: string;
+    fileName: string | null;
+    sha256: string | null;
+    options?: Record<string, unknown>;
+  },
 ): Promise<number> {
   const row = await db
     .insertInto('import_run')
-    .values({ kind: run.kind, file_name: run.fileName, sha256: run.sha256, status: 'running' })
+    .values({
+      kind: run.kind,
+      file_name: run.fileName,
+      sha256: run.sha256,
+      status: 'running',
+      options: JSON.stringify(run.options ?? {}),
+    })
     .returning('id')
     .executeTakeFirstOrThrow();
   return row.id;

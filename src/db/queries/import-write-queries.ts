@@ -4,17 +4,19 @@ import type { ObservationInput } from './observation-queries.js';
 
 type Db = Kysely<Database> | Transaction<Database>;
 
-/** The newest successful import of exactly this file (same kind and sha256), if any. */
+/** The newest successful import of exactly this file with these options, if any. */
 export async function findSucceededRunBySha(
   db: Db,
   kind: string,
   sha256: string,
+  options: Record<string, unknown>,
 ): Promise<{ id: number; finishedAt: Date | null } | null> {
   const row = await db
     .selectFrom('import_run')
     .select(['id', 'finished_at'])
     .where('kind', '=', kind)
     .where('sha256', '=', sha256)
+    .where(sql<boolean>`options = ${JSON.stringify(options)}::jsonb`)
     .where('status', '=', 'succeeded')
     .orderBy('id', 'desc')
     .limit(1)
@@ -33,6 +35,7 @@ const STAGE_BATCH = 4000;
 export async function stageAndMergeObservations(
   trx: Transaction<Database>,
   rows: readonly ObservationInput[],
+  onBatch: (done: number, total: number) => void = () => {},
 ): Promise<number> {
   if (rows.length === 0) return 0;
   await sql`create temp table if not exists observation_stage (
@@ -49,6 +52,7 @@ export async function stageAndMergeObservations(
       ),
     );
     await sql`insert into observation_stage values ${values}`.execute(trx);
+    onBatch(Math.min(i + STAGE_BATCH, rows.length), rows.length);
   }
   const merged = await sql`
     insert into observation (area_id, indicator_id, data_year, value, status, source, source_release, import_run_id)
@@ -61,11 +65,12 @@ export async function stageAndMergeObservations(
   return Number(merged.numAffectedRows ?? 0n);
 }
 
-/** Releases that figures of these indicators hold at one level, with their counts. */
+/** Releases that one source's figures of these indicators hold at one level, with their counts. */
 export async function listReleasesAtLevel(
   db: Db,
   indicatorIds: readonly number[],
   level: string,
+  source: string,
 ): Promise<Array<{ release: string | null; count: number }>> {
   if (indicatorIds.length === 0) return [];
   const rows = await db
@@ -74,22 +79,28 @@ export async function listReleasesAtLevel(
     .select(['o.source_release', sql<number>`count(*)`.as('n')])
     .where('o.indicator_id', 'in', indicatorIds)
     .where('a.level', '=', level)
+    .where('o.source', '=', source)
     .groupBy('o.source_release')
     .execute();
   return rows.map((r) => ({ release: r.source_release, count: r.n }));
 }
 
-/** Delete every figure of these indicators at one level that belongs to another release. */
+/**
+ * Delete every figure of one source for these indicators at one level that belongs to another
+ * release. Only that source's: the demo's or a table's figures are never touched.
+ */
 export async function deleteOtherReleases(
   trx: Transaction<Database>,
   indicatorIds: readonly number[],
   level: string,
   keepRelease: string,
+  source: string,
 ): Promise<number> {
   if (indicatorIds.length === 0) return 0;
   const result = await trx
     .deleteFrom('observation as o')
     .where('o.indicator_id', 'in', indicatorIds)
+    .where('o.source', '=', source)
     .where((eb) =>
       eb.or([eb('o.source_release', '<>', keepRelease), eb('o.source_release', 'is', null)]),
     )
@@ -120,7 +131,8 @@ export async function upsertSourceRelease(
     .onConflict((oc) =>
       oc.column('key').doUpdateSet((eb) => ({
         label: eb.ref('excluded.label'),
-        details: eb.ref('excluded.details'),
+        // Merged: a release's gemeente file must not wipe what its buurt file recorded.
+        details: sql`source_release.details || excluded.details`,
         import_run_id: eb.ref('excluded.import_run_id'),
         updated_at: sql`now()`,
       })),

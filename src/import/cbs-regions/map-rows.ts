@@ -1,8 +1,9 @@
 import { levelOfCode, normaliseAreaCode, parentCodeOf } from '../../domain/shared/area-code.js';
 import { IssueCollector } from '../import-error.js';
 import type { ImportOptions, ImportPlan, PlannedArea } from '../import-plan.js';
-import { yearFromFileName } from '../input-file.js';
 import { findField, text, type SourceRecords } from '../records.js';
+import { DuplicateCheck } from '../shared/duplicates.js';
+import { yearOf } from '../shared/year.js';
 import { FLAT, ODATA } from './raw-schema.js';
 
 /**
@@ -38,17 +39,9 @@ export function planRegions(
     layout === 'odata'
       ? findField(source, [ODATA.municipality])
       : findField(source, [FLAT.gemeente]);
-  const year = options.year ?? yearFromFileName(fileName);
-  if (year === null) {
-    issues.add({
-      file,
-      message: 'the file does not say which year its regions belong to',
-      expected: 'the boundary year as --year, e.g. --year 2024',
-    });
-    issues.throwIfAny();
-  }
+  const year = yearOf(options, fileName, null);
   const areas: PlannedArea[] = [];
-  const seen = new Map<string, number | undefined>();
+  const duplicates = new DuplicateCheck(file, issues, 'each region once');
   for (const record of source.records) {
     const raw = text(record, codeField);
     const code = raw ? normaliseAreaCode(raw) : '';
@@ -63,17 +56,7 @@ export function planRegions(
       });
       continue;
     }
-    if (seen.has(code)) {
-      issues.add({
-        file,
-        ...record.at,
-        column: codeField,
-        message: `${code} appears twice (first on line ${seen.get(code)})`,
-        expected: 'each region once',
-      });
-      continue;
-    }
-    seen.set(code, record.at.line ?? record.at.feature);
+    if (!duplicates.first(code, code, record, codeField)) continue;
     const name = text(record, nameField);
     if (!name) {
       issues.add({
@@ -85,18 +68,18 @@ export function planRegions(
       });
       continue;
     }
-    const parentCode = parentCodeOf(code);
     const gemeente = gemeenteField ? text(record, gemeenteField) : null;
+    const ownGemeente = `GM${code.slice(2, 6)}`;
     if (
       gemeente &&
       (level === 'wijk' || level === 'buurt') &&
-      normaliseAreaCode(gemeente) !== `GM${code.slice(2, 6)}`
+      normaliseAreaCode(gemeente) !== ownGemeente
     ) {
       issues.add({
         file,
         ...record.at,
         column: gemeenteField!,
-        message: `${code} lies in ${`GM${code.slice(2, 6)}`} by its code, but the file says ${gemeente}`,
+        message: `${code} lies in ${ownGemeente} by its code, but the file says ${gemeente}`,
         expected: 'the gemeente the code names',
       });
       continue;
@@ -105,7 +88,7 @@ export function planRegions(
       code,
       level,
       name,
-      parentCode: level === 'land' ? null : parentCode,
+      parentCode: level === 'land' ? null : parentCodeOf(code),
       geometry: null,
     });
   }
@@ -116,7 +99,7 @@ export function planRegions(
     kind: 'regions',
     source: 'cbs',
     release: null,
-    boundaryYear: year!,
+    boundaryYear: year,
     rowsRead: source.records.length,
     areas,
     areasAuthoritative: true,

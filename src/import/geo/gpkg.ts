@@ -125,6 +125,21 @@ function readFeatures(
   // table_info: [cid, name, type, notnull, dflt_value, pk]. The integer primary key (fid) is the
   // row identity, not an attribute, as in ogr2ogr's GeoJSON output; it fixes the feature order.
   const info = query(db, file, `PRAGMA table_info(${quote(layer)})`);
+  // gpkg_contents can name a table (or a geometry column) that is not there: say so, rather than
+  // letting SQLite fail or read a quoted missing column as a string literal.
+  if (info.length === 0)
+    throw fail(
+      file,
+      `layer "${layer}" is listed in gpkg_contents but its table is missing`,
+      'a GeoPackage written by GIS software',
+    );
+  if (!info.some((c) => String(c[1]) === geometry)) {
+    throw fail(
+      file,
+      `layer "${layer}" has no geometry column "${geometry}" (gpkg_geometry_columns names it)`,
+      'a GeoPackage written by GIS software',
+    );
+  }
   const pk = info.find((c) => c[5] === 1 && String(c[2]).toUpperCase() === 'INTEGER')?.[1];
   const attributes = info.map((c) => String(c[1])).filter((c) => c !== pk && c !== geometry);
   const select = [geometry, ...attributes].map(quote).join(', ');

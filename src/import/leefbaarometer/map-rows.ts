@@ -1,4 +1,3 @@
-import { classFromCuts, LBM_BOUNDARIES } from '../../domain/indicators/lbm-boundaries.js';
 import {
   levelOfCode,
   normaliseAreaCode,
@@ -8,20 +7,31 @@ import {
 import { numberCell } from '../cells.js';
 import { IssueCollector } from '../import-error.js';
 import type { ImportOptions, ImportPlan, PlannedArea, PlannedObservation } from '../import-plan.js';
-import { findField, text, type SourceRecords } from '../records.js';
+import { findField, text, type SourceRecord, type SourceRecords } from '../records.js';
+import { DuplicateCheck } from '../shared/duplicates.js';
+import { deriveClass, derivationsFor, releaseYear } from './classes.js';
 import {
   CLASS_FIELDS,
   CODE_FIELDS,
-  WFS_CODE_FIELDS,
-  WFS_NAME_FIELDS,
-  YEAR_FIELDS,
   DIMENSIONS,
   LBM_INDICATORS,
   NAME_FIELDS,
   REFERENCE_TOLERANCE,
   REQUIRED,
   SUM_TOLERANCE,
+  WFS_CODE_FIELDS,
+  WFS_NAME_FIELDS,
+  YEAR_FIELDS,
 } from './raw-schema.js';
+
+interface Row {
+  code: string;
+  name: string | null;
+  year: number;
+  values: Map<string, number | null>;
+  classes: Map<string, number>;
+  geometry: SourceRecord['geometry'];
+}
 
 /**
  * Validate every Leefbaarometer record and turn the file into a plan. Checks: a code of one
@@ -34,27 +44,23 @@ export function planLeefbaarometer(source: SourceRecords, options: ImportOptions
   const issues = new IssueCollector();
   const file = source.file;
   const codeField = findField(source, CODE_FIELDS) ?? wfsCodeField(source);
-  const yearField = findField(source, YEAR_FIELDS) ?? 'jaar';
-  const missing = [...REQUIRED, ...(findField(source, YEAR_FIELDS) ? [] : ['jaar'])].filter(
-    (f) => !findField(source, [f]),
-  );
-  if (!codeField || missing.length > 0) {
-    const needed = [...(codeField ? [] : ['bu_code, wk_code or gm_code']), ...missing];
+  const yearField = findField(source, YEAR_FIELDS);
+  const missing = [
+    ...(codeField ? [] : ['bu_code, wk_code or gm_code']),
+    ...(yearField ? [] : ['jaar']),
+    ...REQUIRED.filter((f) => !findField(source, [f])),
+  ];
+  if (missing.length > 0) {
     issues.add({
       file,
       line: 1,
-      message: `missing required ${needed.length === 1 ? 'column' : 'columns'}: ${needed.join('; ')}`,
-      expected: `the Leefbaarometer columns ${CODE_FIELDS[0]}|${CODE_FIELDS[1]}|${CODE_FIELDS[2]}, jaar, ${REQUIRED.join(', ')}`,
+      message: `missing required ${missing.length === 1 ? 'column' : 'columns'}: ${missing.join('; ')}`,
+      expected: `the Leefbaarometer columns ${CODE_FIELDS.join('|')}, jaar, ${REQUIRED.join(', ')}`,
     });
     issues.throwIfAny();
   }
   const code = codeField!;
-  const nameField =
-    findField(source, [NAME_FIELDS[code as keyof typeof NAME_FIELDS] ?? '']) ??
-    findField(source, WFS_NAME_FIELDS);
-  const hasLbm = findField(source, ['lbm']) !== null;
-  const classFields = CLASS_FIELDS.filter(([f]) => findField(source, [f]));
-  const level: AreaLevel = levelOfField(source, code);
+  const level = levelOfField(source, code);
   if (options.level && options.level !== level) {
     issues.add({
       file,
@@ -65,17 +71,22 @@ export function planLeefbaarometer(source: SourceRecords, options: ImportOptions
     });
     issues.throwIfAny();
   }
+  if (options.release && releaseYear(options.release) === null) {
+    issues.add({
+      file,
+      message: `release "${options.release}" is not a Leefbaarometer release key`,
+      expected: 'lbm3-YYYY, e.g. lbm3-2024 (optionally with a suffix: lbm3-2024-r2)',
+    });
+    issues.throwIfAny();
+  }
+  const nameField =
+    findField(source, [NAME_FIELDS[code as keyof typeof NAME_FIELDS] ?? '']) ??
+    findField(source, WFS_NAME_FIELDS);
+  const hasLbm = findField(source, ['lbm']) !== null;
+  const classFields = CLASS_FIELDS.filter(([f]) => findField(source, [f]));
+  const duplicates = new DuplicateCheck(file, issues, 'one row per area and year');
 
-  type Row = {
-    code: string;
-    name: string | null;
-    year: number;
-    values: Map<string, number | null>;
-    classes: Map<string, number>;
-    at: { line?: number; feature?: number };
-  };
   const rows: Row[] = [];
-  const seen = new Map<string, number | undefined>();
   let reference: number | null = null;
   for (const record of source.records) {
     const at = record.at;
@@ -96,30 +107,19 @@ export function planLeefbaarometer(source: SourceRecords, options: ImportOptions
       });
       continue;
     }
-    const yearText = text(record, yearField);
+    const yearText = text(record, yearField!);
     const year = Number(yearText);
     if (!yearText || !Number.isInteger(year) || year < 1990 || year > 2100) {
       issues.add({
         file,
         ...at,
-        column: yearField,
+        column: yearField!,
         message: `"${yearText ?? ''}" is not a year`,
         expected: 'a measurement year such as 2024',
       });
       continue;
     }
-    const key = `${areaCode}|${year}`;
-    if (seen.has(key)) {
-      issues.add({
-        file,
-        ...at,
-        column: code,
-        message: `${areaCode} appears twice for ${year} (also on ${at.line !== undefined ? `line ${seen.get(key)}` : `feature ${seen.get(key)}`})`,
-        expected: 'one row per area and year',
-      });
-      continue;
-    }
-    seen.set(key, at.line ?? at.feature);
+    if (!duplicates.first(`${areaCode}|${year}`, `${areaCode} for ${year}`, record, code)) continue;
     const values = new Map<string, number | null>();
     let bad = false;
     for (const field of [...REQUIRED, ...(hasLbm ? ['lbm'] : [])]) {
@@ -198,7 +198,7 @@ export function planLeefbaarometer(source: SourceRecords, options: ImportOptions
       year,
       values,
       classes,
-      at,
+      geometry: record.geometry,
     });
   }
   issues.throwIfAny();
@@ -210,30 +210,21 @@ export function planLeefbaarometer(source: SourceRecords, options: ImportOptions
     });
     issues.throwIfAny();
   }
-
-  const maxYear = Math.max(...rows.map((r) => r.year));
+  // A loop, not Math.max(...): a national series (14,500 buurten × 9 years) overflows the stack.
+  let maxYear = rows[0]!.year;
+  for (const row of rows) if (row.year > maxYear) maxYear = row.year;
   const releaseKey = options.release ?? `lbm3-${maxYear}`;
-  const boundaryYear = options.year ?? maxYear;
-  const messages: ImportPlan['messages'] = [];
-  const configured = (appliesTo: 'score' | 'afw' | 'dimension') =>
-    LBM_BOUNDARIES.find((b) => b.release === releaseKey && b.appliesTo === appliesTo) ?? null;
-  const derive: Array<
-    [indicator: string, cuts: readonly number[], from: (r: Row) => number | null | undefined]
-  > = [];
+  const derive = classFields.length === 0 ? derivationsFor(releaseKey) : [];
+  const messages: ImportPlan['messages'] = source.warnings.map((t) => ({
+    level: 'warning' as const,
+    text: t,
+  }));
   if (classFields.length === 0) {
-    const score = configured('score');
-    const afwSet = configured('afw');
-    const dimensionSet = configured('dimension');
-    if (score) derive.push(['lbm_score_class', score.cuts, (r) => r.values.get('afw')]);
-    if (afwSet) derive.push(['lbm_afw_class', afwSet.cuts, (r) => r.values.get('afw')]);
-    if (dimensionSet)
-      for (const d of DIMENSIONS)
-        derive.push([`lbm_${d}_class`, dimensionSet.cuts, (r) => r.values.get(d)]);
     messages.push(
       derive.length > 0
         ? {
             level: 'info',
-            text: `The file has no classes; ${derive.map(([k]) => k).join(', ')} derived from the boundaries configured for ${releaseKey}.`,
+            text: `The file has no classes; ${derive.map((d) => d.indicator).join(', ')} derived from the boundaries configured for ${releaseKey}.`,
           }
         : {
             level: 'warning',
@@ -241,19 +232,52 @@ export function planLeefbaarometer(source: SourceRecords, options: ImportOptions
           },
     );
   }
+  if (reference !== null)
+    messages.push({
+      level: 'info',
+      text: `Reference level of release ${releaseKey} (lbm − afw): ${reference.toFixed(5)}.`,
+    });
+  return {
+    kind: 'leefbaarometer',
+    source: 'leefbaarometer',
+    release: {
+      key: releaseKey,
+      label: `Leefbaarometer 3.0, meting ${releaseYear(releaseKey) ?? maxYear}`,
+      details: {
+        [level]: {
+          years: [...new Set(rows.map((r) => r.year))].sort((a, b) => a - b),
+          referenceLevel: reference,
+          classesFrom:
+            classFields.length > 0 ? 'file' : derive.length > 0 ? 'configuration' : 'none',
+        },
+      },
+    },
+    boundaryYear: options.year ?? maxYear,
+    rowsRead: source.records.length,
+    ...toPlan(rows, level, hasLbm, derive),
+    areasAuthoritative: false,
+    indicators: [],
+    replaceSeries: { indicatorKeys: LBM_INDICATORS, level },
+    messages,
+  };
+}
 
+function toPlan(
+  rows: readonly Row[],
+  level: AreaLevel,
+  hasLbm: boolean,
+  derive: ReturnType<typeof derivationsFor>,
+) {
   const observations: PlannedObservation[] = [];
   const areas = new Map<string, PlannedArea>();
-  const geometryOf = new Map(source.records.map((r) => [r.at.line ?? r.at.feature, r.geometry]));
   for (const row of rows) {
-    const geometry = geometryOf.get(row.at.line ?? row.at.feature) ?? null;
-    if (!areas.has(row.code) || geometry) {
+    if (!areas.has(row.code) || row.geometry) {
       areas.set(row.code, {
         code: row.code,
         level,
-        name: row.name,
+        name: row.name ?? areas.get(row.code)?.name ?? null,
         parentCode: parentCodeOf(row.code),
-        geometry,
+        geometry: row.geometry,
       });
     }
     const add = (indicatorKey: string, value: number | null | undefined) =>
@@ -268,45 +292,12 @@ export function planLeefbaarometer(source: SourceRecords, options: ImportOptions
     for (const d of DIMENSIONS) add(`lbm_${d}`, row.values.get(d));
     if (hasLbm) add('lbm_score', row.values.get('lbm'));
     for (const [indicator, value] of row.classes) add(indicator, value);
-    for (const [indicator, cuts, from] of derive) {
-      const v = from(row);
-      if (v !== null && v !== undefined) add(indicator, classFromCuts(v, cuts));
+    for (const derivation of derive) {
+      const v = row.values.get(derivation.from);
+      if (v !== null && v !== undefined) add(derivation.indicator, deriveClass(v, derivation));
     }
   }
-  const years = [...new Set(rows.map((r) => r.year))].sort((a, b) => a - b);
-  return {
-    kind: 'leefbaarometer',
-    source: 'leefbaarometer',
-    release: {
-      key: releaseKey,
-      label: `Leefbaarometer 3.0, meting ${maxYear}`,
-      details: {
-        years,
-        level,
-        referenceLevel: reference,
-        classesFrom: classFields.length > 0 ? 'file' : derive.length > 0 ? 'configuration' : 'none',
-      },
-    },
-    boundaryYear,
-    rowsRead: source.records.length,
-    areas: [...areas.values()],
-    areasAuthoritative: false,
-    indicators: [],
-    observations,
-    replaceSeries: { indicatorKeys: LBM_INDICATORS, level },
-    messages: [
-      ...source.warnings.map((text) => ({ level: 'warning' as const, text })),
-      ...messages,
-      ...(reference !== null
-        ? [
-            {
-              level: 'info' as const,
-              text: `Reference level of release ${releaseKey} (lbm − afw): ${reference.toFixed(5)}.`,
-            },
-          ]
-        : []),
-    ],
-  };
+  return { areas: [...areas.values()], observations };
 }
 
 /** A WFS `id` column holding area codes (BU…, WK… or GM…), or null. */

@@ -3,8 +3,8 @@ import { levelOfCode, normaliseAreaCode, parentCodeOf } from '../../domain/share
 import { numberCell, observationOf } from '../cells.js';
 import { IssueCollector, ImportFailure } from '../import-error.js';
 import type { ImportPlan, PlannedArea, PlannedObservation } from '../import-plan.js';
-import { findField, text, type SourceRecords } from '../records.js';
-import { detectDecimal } from '../tabular/numbers.js';
+import { fileDecimal, findField, text, type SourceRecords } from '../records.js';
+import { DuplicateCheck } from '../shared/duplicates.js';
 import { TableMappingSchema, type IndicatorRef, type TableMapping } from './mapping-schema.js';
 
 /** Parse the mapping (JSON text or object); errors name the mapping field. */
@@ -88,26 +88,26 @@ export function planTable(
           'a key from "buurtbalans indicators list", or a full definition { key, nameNl, unit, direction }',
       });
     }
+    if (resolved.key.startsWith('lbm_')) {
+      // A Leefbaarometer series holds one release only; figures from a table would mix in.
+      issues.add({
+        file: 'mapping',
+        column: label,
+        message: `"${resolved.key}" is a Leefbaarometer figure`,
+        expected:
+          'Leefbaarometer files through "import leefbaarometer", so releases are never mixed; or a key of your own',
+      });
+    }
     indicators.set(label.toLowerCase(), resolved);
   }
   issues.throwIfAny();
   const valueFields =
     mapping.layout === 'wide' ? [...indicators.keys()] : [mapping.valueColumn!.toLowerCase()];
-  const decimals = new Map(
-    valueFields.map((f) => [
-      f,
-      mapping.decimal ??
-        detectDecimal(
-          source.records.flatMap((r) => {
-            const v = r.fields.get(f);
-            return typeof v === 'string' ? [v] : [];
-          }),
-        ),
-    ]),
-  );
+  // One separator for the whole file (a file is written in one locale), unless the mapping says.
+  const decimal = mapping.decimal ?? fileDecimal(source, valueFields);
   const areas = new Map<string, PlannedArea>();
   const observations: PlannedObservation[] = [];
-  const seen = new Map<string, number | undefined>();
+  const duplicates = new DuplicateCheck(file, issues, 'one figure per area, indicator and year');
   for (const record of source.records) {
     const raw = text(record, mapping.code.toLowerCase());
     const code = raw ? normaliseAreaCode(raw) : '';
@@ -165,19 +165,16 @@ export function planTable(
             return [[mapping.valueColumn!.toLowerCase(), hit]];
           })();
     for (const [column, indicator] of entries) {
-      const key = `${code}|${indicator.key}|${year}`;
-      if (seen.has(key)) {
-        issues.add({
-          file,
-          ...record.at,
+      if (
+        !duplicates.first(
+          `${code}|${indicator.key}|${year}`,
+          `${indicator.key} of ${code} for ${year}`,
+          record,
           column,
-          message: `${code} already has ${indicator.key} for ${year} (line ${seen.get(key)})`,
-          expected: 'one figure per area, indicator and year',
-        });
+        )
+      )
         continue;
-      }
-      seen.set(key, record.at.line);
-      const cell = numberCell(record, column, decimals.get(column) ?? '.');
+      const cell = numberCell(record, column, decimal);
       if (cell.kind === 'invalid') {
         issues.add({
           file,
@@ -203,8 +200,7 @@ export function planTable(
     source: mapping.source,
     release: null,
     boundaryYear:
-      mapping.boundaryYear ??
-      (typeof mapping.year === 'number' ? mapping.year : Math.max(...years)),
+      mapping.boundaryYear ?? (typeof mapping.year === 'number' ? mapping.year : latest(years)),
     rowsRead: source.records.length,
     areas: [...areas.values()],
     areasAuthoritative: false,
@@ -213,4 +209,11 @@ export function planTable(
     replaceSeries: null,
     messages: source.warnings.map((t) => ({ level: 'warning' as const, text: t })),
   };
+}
+
+/** The newest year, in a loop: Math.max(...years) overflows the stack on a long table. */
+function latest(years: readonly number[]): number {
+  let max = years[0] ?? 0;
+  for (const y of years) if (y > max) max = y;
+  return max;
 }

@@ -17,8 +17,11 @@ describe('parseCbsNumber', () => {
     { raw: 'NaN', decimal: '.', cell: { kind: 'missing' } },
     { raw: 'na', decimal: ',', cell: { kind: 'missing' } },
     { raw: '-', decimal: '.', cell: { kind: 'missing' } },
-    { raw: 'x', decimal: ',', cell: { kind: 'missing' } },
-    { raw: 'X', decimal: '.', cell: { kind: 'missing' } },
+    // Only CBS tables ask for the dash as nihil (see the next test).
+    // CBS: "x" = geheim.
+    { raw: 'x', decimal: ',', cell: { kind: 'secret' } },
+    { raw: 'X', decimal: '.', cell: { kind: 'secret' } },
+    { raw: '-', decimal: ',', cell: { kind: 'missing' } },
     // sentinels
     { raw: '-99997', decimal: '.', cell: { kind: 'missing' } },
     { raw: '-99995', decimal: ',', cell: { kind: 'missing' } },
@@ -59,6 +62,8 @@ describe('parseCbsNumber', () => {
     { raw: '1.234,5', decimal: '.', reason: /has a ','/ },
     { raw: '12.5', decimal: ',', reason: /'\.' that is not a thousands separator/ },
     { raw: '1.23.4', decimal: ',', reason: /not a thousands separator/ },
+    // A thousands group never starts with 0: in a comma file "0.123" is not 123.
+    { raw: '0.123', decimal: ',', reason: /not a thousands separator/ },
     {
       raw: 'veel',
       decimal: '.',
@@ -100,5 +105,16 @@ describe('detectDecimal', () => {
     { case: 'text is ignored', values: ['veel, heel veel', '12.5'], expected: '.' },
   ])('$case → $expected', ({ values, expected }) => {
     expect(detectDecimal(values)).toBe(expected);
+  });
+});
+
+describe('the CBS dash', () => {
+  test('is nihil (0) where the caller says so, missing otherwise', () => {
+    expect(parseCbsNumber('-', ',', { dash: 'zero' })).toEqual({
+      kind: 'value',
+      value: 0,
+      provisional: false,
+    });
+    expect(parseCbsNumber('-', ',')).toEqual({ kind: 'missing' });
   });
 });

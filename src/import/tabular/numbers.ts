@@ -12,8 +12,8 @@ export type Cell =
   | { kind: 'not_applicable' }
   | { kind: 'invalid'; reason: string };
 
-/** Markers of "no value" that tools other than CBS write: R (NA, NaN), hand-made tables (-, x). */
-const MISSING = new Set(['na', 'nan', '-', 'x']);
+/** Markers of "no value" that tools other than CBS write: R (NA, NaN). */
+const MISSING = new Set(['na', 'nan']);
 
 /** PDOK/KWB GIS editions store suppressed figures as −99997, −99995 and similar. */
 const SENTINEL_LIMIT = -99990;
@@ -24,9 +24,10 @@ const POINT = new RegExp(`^(?:\\d+(?:\\.\\d*)?|\\.\\d+)${EXPONENT}$`);
 /** Comma decimal: 12, 12,5, ,5, 1,5E+03 (what R and Excel write in a Dutch locale). */
 const COMMA = new RegExp(`^(?:\\d+(?:,\\d*)?|,\\d+)${EXPONENT}$`);
 /** Dutch thousands grouping with an optional comma fraction: 1.234 / 1.234.567,5. */
-const GROUPED = /^\d{1,3}(?:\.\d{3})+(?:,\d+)?$/;
+// A thousands group never starts with 0: "0.123" is a point decimal, not 123.
+const GROUPED = /^[1-9]\d{0,2}(?:\.\d{3})+(?:,\d+)?$/;
 /** Point groups alone (1.234, 1.234.567): thousands separators, or a point decimal when one. */
-const DOTS_ONLY = /^\d{1,3}(?:\.\d{3})+$/;
+const DOTS_ONLY = /^[1-9]\d{0,2}(?:\.\d{3})+$/;
 
 /** Sign and a trailing provisional mark stripped off, for shape tests. */
 function bare(raw: string): string {
@@ -61,10 +62,22 @@ function explain(text: string, decimal: '.' | ','): string {
  * @example
  * parseCbsNumber('1.234,5 *', ',') // → { kind: 'value', value: 1234.5, provisional: true }
  */
-export function parseCbsNumber(raw: string, decimal: '.' | ','): Cell {
+export function parseCbsNumber(
+  raw: string,
+  decimal: '.' | ',',
+  options: { dash?: 'zero' | 'missing' } = {},
+): Cell {
   let text = raw.trim();
   if (text === '') return { kind: 'not_applicable' };
   if (text === '.') return { kind: 'secret' };
+  // CBS's standard symbols: "x" = geheim (confidential), "-" = nihil (zero). Outside CBS tables
+  // a dash usually means "nothing filled in", so callers choose.
+  if (text.toLowerCase() === 'x') return { kind: 'secret' };
+  if (text === '-' || text === '\u2212') {
+    return options.dash === 'zero'
+      ? { kind: 'value', value: 0, provisional: false }
+      : { kind: 'missing' };
+  }
   if (MISSING.has(text.toLowerCase())) return { kind: 'missing' };
 
   // "*" = provisional, "**" = more provisional; both are simply provisional here. A mark without

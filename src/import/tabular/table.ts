@@ -41,10 +41,11 @@ export function checkHeader(
   issues: IssueCollector,
 ): void {
   const unnamed: number[] = [];
+  // Importers look columns up case-insensitively, so "a_inw" and "A_INW" are one name twice.
   const seen = new Map<string, number[]>();
   header.forEach((name, i) => {
     if (name === '') unnamed.push(i + 1);
-    else seen.set(name, [...(seen.get(name) ?? []), i + 1]);
+    else seen.set(name.toLowerCase(), [...(seen.get(name.toLowerCase()) ?? []), i + 1]);
   });
   if (unnamed.length > 0) {
     issues.add({
@@ -54,12 +55,12 @@ export function checkHeader(
       expected: 'a name in every header cell',
     });
   }
-  for (const [name, columns] of seen) {
+  for (const [, columns] of seen) {
     if (columns.length < 2) continue;
     issues.add({
       file,
       line,
-      column: name,
+      column: header[columns[0]! - 1]!,
       message: `column name appears ${columns.length} times in the header (${listColumns(columns)})`,
       expected: 'each column name once',
     });

@@ -28,13 +28,34 @@ export function readODataJson(file: InputFile): SourceRecords | null {
       },
     ]);
   }
+  const error = (document as { 'odata.error'?: { message?: { value?: string } } })['odata.error'];
+  if (error) {
+    throw new ImportFailure([
+      {
+        file: file.name,
+        message: `the file is a StatLine error message, not data: ${error.message?.value ?? 'no text'}`,
+        expected: 'the data the request should have returned',
+      },
+    ]);
+  }
   const value = (document as { value?: unknown }).value;
+  if (value !== undefined && !Array.isArray(value)) {
+    throw new ImportFailure([
+      {
+        file: file.name,
+        message: '"value" is not a list of rows',
+        expected: 'a StatLine OData document: { "value": [ { … }, … ] }',
+      },
+    ]);
+  }
   if (!Array.isArray(value)) return null;
   const names = [
     ...new Set(value.flatMap((row) => (row && typeof row === 'object' ? Object.keys(row) : []))),
   ];
   return {
     file: file.name,
+    format: 'json',
+    delimiter: null,
     names,
     records: value.map((row, index) => ({
       at: { record: index },

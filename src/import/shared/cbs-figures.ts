@@ -7,8 +7,8 @@ import {
 import { numberCell, observationOf } from '../cells.js';
 import { IssueCollector } from '../import-error.js';
 import type { ImportPlan, PlannedArea, PlannedObservation } from '../import-plan.js';
-import { text, type SourceRecords } from '../records.js';
-import { detectDecimal } from '../tabular/numbers.js';
+import { fileDecimal, text, type SourceRecords } from '../records.js';
+import { DuplicateCheck } from './duplicates.js';
 
 const LEVEL_WORDS: Record<string, AreaLevel> = {
   land: 'land',
@@ -38,29 +38,38 @@ export interface CbsLayout {
 /**
  * Figures of a CBS Kerncijfers table, whatever its layout: one area per row (level from the
  * code's prefix, checked against the level column), one figure per mapped column, CBS symbols
- * and sentinels kept as statuses — a suppressed figure never becomes 0. Areas the table names
- * are created for its year if missing, so figures on older boundaries are kept.
+ * and sentinels kept as statuses — a suppressed figure never becomes 0, and the CBS dash
+ * ("nihil") is a real 0. One decimal separator for the whole file. Areas the table names are
+ * created for its year if missing, so figures on older boundaries are kept.
  */
 export function planCbsFigures(source: SourceRecords, layout: CbsLayout): ImportPlan {
   const issues = new IssueCollector();
   const file = source.file;
-  const decimals = new Map<string, '.' | ','>();
-  for (const field of layout.columns.keys()) {
-    const values = source.records.flatMap((r) => {
-      const v = r.fields.get(field);
-      return typeof v === 'string' ? [v] : [];
-    });
-    decimals.set(field, detectDecimal(values));
+  // Two columns for one figure (a key and its title, two years' suffixes) would write one
+  // figure twice with different values: refuse, naming both.
+  const byKey = new Map<string, string>();
+  for (const [field, key] of layout.columns) {
+    const other = byKey.get(key);
+    if (other)
+      issues.add({
+        file,
+        line: 1,
+        column: field,
+        message: `holds ${key}, like column '${other}'`,
+        expected: 'one column per figure',
+      });
+    else byKey.set(key, field);
   }
+  issues.throwIfAny();
+  const decimal = fileDecimal(source, [...layout.columns.keys()]);
   const areas: PlannedArea[] = [];
   const observations: PlannedObservation[] = [];
-  const seen = new Map<string, string>();
+  const duplicates = new DuplicateCheck(file, issues, 'each region once');
+  let dashes = 0;
   for (const record of source.records) {
     const raw = text(record, layout.codeField);
     const code = raw ? normaliseAreaCode(raw) : '';
     const level = levelOfCode(code);
-    const where =
-      record.at.line !== undefined ? `line ${record.at.line}` : `record ${record.at.record}`;
     if (!raw || !level) {
       issues.add({
         file,
@@ -71,17 +80,7 @@ export function planCbsFigures(source: SourceRecords, layout: CbsLayout): Import
       });
       continue;
     }
-    if (seen.has(code)) {
-      issues.add({
-        file,
-        ...record.at,
-        column: layout.codeField,
-        message: `${code} appears twice (first on ${seen.get(code)})`,
-        expected: 'each region once',
-      });
-      continue;
-    }
-    seen.set(code, where);
+    if (!duplicates.first(code, code, record, layout.codeField)) continue;
     if (layout.levelField) {
       const word = text(record, layout.levelField)?.toLowerCase();
       if (word && LEVEL_WORDS[word] && LEVEL_WORDS[word] !== level) {
@@ -95,26 +94,28 @@ export function planCbsFigures(source: SourceRecords, layout: CbsLayout): Import
         continue;
       }
     }
+    const name = layout.nameField ? text(record, layout.nameField) : null;
     areas.push({
       code,
       level,
-      name: layout.nameField ? text(record, layout.nameField) : null,
+      name: name && !levelOfCode(normaliseAreaCode(name)) ? name : null,
       parentCode: level === 'land' ? null : parentCodeOf(code),
       geometry: null,
     });
     for (const [field, key] of layout.columns) {
       const value = record.fields.get(field);
+      if (typeof value === 'string' && /^\s*[-\u2212]\s*$/.test(value)) dashes += 1;
       const cell =
-        value === null || (typeof value === 'string' && value.trim() === '')
+        value === null || value === undefined || (typeof value === 'string' && value.trim() === '')
           ? ({ kind: layout.blank } as const)
-          : numberCell(record, field, decimals.get(field) ?? '.');
+          : numberCell(record, field, decimal, { dash: 'zero' });
       if (cell.kind === 'invalid') {
         issues.add({
           file,
           ...record.at,
           column: field,
           message: cell.reason,
-          expected: 'a number, or a CBS symbol (. for secret, blank, *)',
+          expected: `a number with decimal ${decimal === ',' ? 'comma' : 'point'} (as in the rest of the file), or a CBS symbol (. secret, x, -, blank, *)`,
         });
         continue;
       }
@@ -151,6 +152,18 @@ export function planCbsFigures(source: SourceRecords, layout: CbsLayout): Import
       text: `Not imported (not in the Buurtbalans catalogue): ${layout.unknown.join(', ')}. Use "import table" with a mapping for these.`,
     });
   }
+  if (dashes > 0) {
+    messages.push({
+      level: 'info',
+      text: `${dashes === 1 ? '1 cell holds' : `${dashes} cells hold`} "-", the CBS symbol for nihil: stored as 0.`,
+    });
+  }
+  if (source.format === 'csv') {
+    messages.push({
+      level: 'info',
+      text: `Numbers read with a decimal ${decimal === ',' ? 'comma' : 'point'}.`,
+    });
+  }
   return {
     kind: layout.kind,
     source: 'cbs',
@@ -162,7 +175,7 @@ export function planCbsFigures(source: SourceRecords, layout: CbsLayout): Import
     boundaryYear: layout.year,
     rowsRead: source.records.length,
     areas,
-    areasAuthoritative: layout.nameField !== null,
+    areasAuthoritative: areas.some((a) => a.name !== null),
     indicators: [],
     observations,
     replaceSeries: null,
