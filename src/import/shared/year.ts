@@ -19,7 +19,7 @@ export function yearOf(
     issues.add({
       file: fileName,
       message: `the file does not say which year it is for`,
-      expected: `${what} as --year (or in the file name, e.g. buurt_2024.gpkg)`,
+      expected: `${what}: give it as the year (--year on the command line), or put it in the file name as in buurt_2024.gpkg`,
     });
     issues.throwIfAny();
   }
