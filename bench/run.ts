@@ -251,7 +251,7 @@ const rows: Array<[string, string, string]> = [
   [
     'server RSS: idle / steady / peak',
     `${idle.rssMb} / ${steady.rssMb} / ${steady.peakMb} MB`,
-    `target ≤ ${TARGETS.rssMb} MB: ${ok(steady.rssMb <= TARGETS.rssMb)}`,
+    `target steady ≤ ${TARGETS.rssMb} MB: ${ok(steady.rssMb <= TARGETS.rssMb)}`,
   ],
 ];
 const width = Math.max(...rows.map((r) => r[0].length));
