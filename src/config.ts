@@ -7,6 +7,15 @@ const httpUrl = z
   .url()
   .regex(/^https?:\/\//i, 'must be an http:// or https:// address');
 
+function wholeNumber(example: string, min: number, max: number) {
+  return z
+    .string()
+    .trim()
+    .regex(/^\d+$/, `must be a whole number of ${example}`)
+    .transform(Number)
+    .pipe(z.number().int().min(min).max(max));
+}
+
 /**
  * All settings, read once from the environment and validated, so a bad setting fails at start
  * and not mid-request. `.env.example` lists the same names.
@@ -62,6 +71,26 @@ const schema = z.object({
     .transform(Number)
     .pipe(z.number().int().min(1).max(3600))
     .default(120),
+  /**
+   * The address users reach Buurtbalans at (https://buurtbalans.example.nl). With https,
+   * session cookies are Secure and HSTS is sent; OpenID Connect redirects back here.
+   */
+  BUURTBALANS_PUBLIC_URL: httpUrl.optional(),
+  /** A session ends after this many idle minutes, and always after BUURTBALANS_SESSION_MAX_HOURS. */
+  BUURTBALANS_SESSION_IDLE_MINUTES: wholeNumber('minutes such as 480', 5, 7 * 24 * 60).default(480),
+  BUURTBALANS_SESSION_MAX_HOURS: wholeNumber('hours such as 168', 1, 24 * 90).default(168),
+  /** Disclosure control for restricted viewers: counts below this are shown as "<N". */
+  BUURTBALANS_PRIVACY_MIN_COUNT: wholeNumber('count such as 10', 1, 1000).default(10),
+  /** Shares whose base (denominator) is below this are suppressed. */
+  BUURTBALANS_PRIVACY_MIN_BASE: wholeNumber('count such as 50', 1, 100000).default(50),
+  /** Round visible counts to a multiple of this for restricted viewers (0: no rounding; CBS uses 5). */
+  BUURTBALANS_PRIVACY_ROUND_COUNTS: wholeNumber('number such as 5, or 0', 0, 1000).default(0),
+  /** Optional OpenID Connect login: the issuer (its /.well-known/openid-configuration is read). */
+  BUURTBALANS_OIDC_ISSUER: httpUrl.optional(),
+  BUURTBALANS_OIDC_CLIENT_ID: z.string().min(1).optional(),
+  BUURTBALANS_OIDC_CLIENT_SECRET: z.string().min(1).optional(),
+  /** Text of the login button, e.g. "Inloggen met Gemeente-account". */
+  BUURTBALANS_OIDC_LABEL: z.string().min(1).max(80).optional(),
 });
 
 export type RawConfig = z.infer<typeof schema>;
@@ -80,6 +109,10 @@ export interface Config {
   pdokUrl: string;
   lbmUrl: string;
   fetchTimeoutSeconds: number;
+  publicUrl: string | null;
+  session: { idleMinutes: number; maxHours: number };
+  privacy: { minCount: number; minBase: number; roundCountsTo: number };
+  oidc: { issuer: string; clientId: string; clientSecret: string; label: string } | null;
 }
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
@@ -112,5 +145,38 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     pdokUrl: c.BUURTBALANS_PDOK_URL,
     lbmUrl: c.BUURTBALANS_LBM_URL,
     fetchTimeoutSeconds: c.BUURTBALANS_FETCH_TIMEOUT_SECONDS,
+    publicUrl: c.BUURTBALANS_PUBLIC_URL?.replace(/\/+$/, '') ?? null,
+    session: {
+      idleMinutes: c.BUURTBALANS_SESSION_IDLE_MINUTES,
+      maxHours: c.BUURTBALANS_SESSION_MAX_HOURS,
+    },
+    privacy: {
+      minCount: c.BUURTBALANS_PRIVACY_MIN_COUNT,
+      minBase: c.BUURTBALANS_PRIVACY_MIN_BASE,
+      roundCountsTo: c.BUURTBALANS_PRIVACY_ROUND_COUNTS,
+    },
+    oidc: oidcOf(c),
+  };
+}
+
+/** OpenID Connect is on when issuer, client id and secret are all set; some but not all is an error. */
+function oidcOf(c: RawConfig): Config['oidc'] {
+  const parts = [
+    c.BUURTBALANS_OIDC_ISSUER,
+    c.BUURTBALANS_OIDC_CLIENT_ID,
+    c.BUURTBALANS_OIDC_CLIENT_SECRET,
+  ];
+  if (parts.every((p) => p === undefined)) return null;
+  if (parts.some((p) => p === undefined))
+    throw new AppError(
+      'config_invalid',
+      'OpenID Connect needs BUURTBALANS_OIDC_ISSUER, BUURTBALANS_OIDC_CLIENT_ID and BUURTBALANS_OIDC_CLIENT_SECRET together',
+      { setting: 'BUURTBALANS_OIDC_ISSUER' },
+    );
+  return {
+    issuer: c.BUURTBALANS_OIDC_ISSUER!.replace(/\/+$/, ''),
+    clientId: c.BUURTBALANS_OIDC_CLIENT_ID!,
+    clientSecret: c.BUURTBALANS_OIDC_CLIENT_SECRET!,
+    label: c.BUURTBALANS_OIDC_LABEL ?? 'Inloggen met uw organisatie-account',
   };
 }

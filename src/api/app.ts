@@ -3,15 +3,21 @@ import { bodyLimit } from 'hono/body-limit';
 import { compress } from 'hono/compress';
 import { secureHeaders } from 'hono/secure-headers';
 import { AppError } from '../domain/shared/app-error.js';
+import { guardMiddleware, SESSION_COOKIE, sessionMiddleware } from './access.js';
 import type { ApiDeps } from './deps.js';
+import type { AppEnv } from './env.js';
 import { DOCS_CSS, renderDocsPage, type OpenApiDocument } from './docs-page.js';
 import { errorBody, handleError } from './errors.js';
 import { areaRoutes } from './routes/areas.js';
+import { auditRoutes } from './routes/audit.js';
+import { authRoutes } from './routes/auth.js';
+import { commentRoutes } from './routes/comments.js';
 import { healthRoutes } from './routes/health.js';
 import { importRoutes } from './routes/imports.js';
 import { indicatorRoutes } from './routes/indicators.js';
 import { mapRoutes } from './routes/map.js';
 import { metaRoutes } from './routes/meta.js';
+import { userRoutes } from './routes/users.js';
 import { serveWebApp } from './static-files.js';
 
 const OPENAPI_INFO = {
@@ -23,7 +29,7 @@ const OPENAPI_INFO = {
 
 /** The whole HTTP application: API under /api, the web app for everything else. */
 export function createApp(deps: ApiDeps) {
-  const app = new OpenAPIHono({
+  const app = new OpenAPIHono<AppEnv>({
     // Validation failures take the one error shape, naming the first offending field.
     defaultHook: (result) => {
       if (!result.success) {
@@ -54,7 +60,11 @@ export function createApp(deps: ApiDeps) {
         formAction: ["'self'"],
         frameAncestors: ["'none'"],
       },
-      strictTransportSecurity: false,
+      // HSTS only where the site is served over https: over plain http it would be ignored,
+      // and on a laptop install it would pin localhost to https.
+      strictTransportSecurity: deps.config.publicUrl?.startsWith('https://')
+        ? 'max-age=31536000; includeSubDomains'
+        : false,
       crossOriginEmbedderPolicy: false,
     }),
   );
@@ -62,17 +72,33 @@ export function createApp(deps: ApiDeps) {
   const limitBody = bodyLimit({
     maxSize: 1024 * 1024,
     onError: (c) =>
-      c.json(errorBody(new AppError('bad_request', 'Request body larger than 1 MB')), 413),
+      c.json(errorBody(new AppError('payload_too_large', 'Request body larger than 1 MB')), 413),
   });
   app.use('/api/*', (c, next) => (c.req.path === '/api/imports' ? next() : limitBody(c, next)));
   app.use('/api/*', compress());
+  app.use('/api/*', sessionMiddleware(deps));
+  app.use('/api/*', guardMiddleware());
 
-  app.route('/', healthRoutes(deps));
-  app.route('/', metaRoutes(deps));
-  app.route('/', areaRoutes(deps));
-  app.route('/', indicatorRoutes(deps));
-  app.route('/', mapRoutes(deps));
-  app.route('/', importRoutes(deps));
+  const routes = [
+    healthRoutes,
+    authRoutes,
+    metaRoutes,
+    areaRoutes,
+    commentRoutes,
+    indicatorRoutes,
+    mapRoutes,
+    importRoutes,
+    userRoutes,
+    auditRoutes,
+  ] as const;
+  for (const routesOf of routes) app.route('/', routesOf(deps) as unknown as OpenAPIHono<AppEnv>);
+  app.openAPIRegistry.registerComponent('securitySchemes', 'session', {
+    type: 'apiKey',
+    in: 'cookie',
+    name: SESSION_COOKIE,
+    description:
+      'Log in with POST /api/auth/login; state-changing requests also need the X-CSRF-Token header.',
+  });
 
   app.doc('/api/openapi.json', { openapi: '3.0.0', info: OPENAPI_INFO });
   app.get('/api/docs', (c) => {

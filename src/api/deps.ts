@@ -7,5 +7,15 @@ import type { Database } from '../db/tables.js';
 export interface ApiDeps {
   db: Kysely<Database>;
   engine: Engine;
-  config: Pick<Config, 'basemapUrl' | 'basemapAttribution' | 'webDir'>;
+  config: Pick<
+    Config,
+    | 'basemapUrl'
+    | 'basemapAttribution'
+    | 'webDir'
+    | 'publicUrl'
+    | 'session'
+    | 'privacy'
+    | 'oidc'
+    | 'demo'
+  >;
 }

@@ -1,7 +1,7 @@
 import { z } from '@hono/zod-openapi';
 import { AREA_LEVELS } from '../domain/shared/area-code.js';
 import { ERROR_CODES } from '../domain/shared/app-error.js';
-import { OBSERVATION_STATUSES } from '../domain/shared/observation-status.js';
+import { FIGURE_STATUSES } from '../domain/shared/observation-status.js';
 import { CLASS_SCHEMES, DIRECTIONS, VALUE_KINDS } from '../domain/indicators/indicator.js';
 
 /** Shared zod schemas: request validation and the OpenAPI document come from the same source. */
@@ -48,11 +48,17 @@ export const AreaRefSchema = z
 export const ObservationSchema = z
   .object({
     year: z.number().int(),
-    value: z
-      .number()
+    value: z.number().nullable().openapi({
+      description: 'null when the status is secret, missing, not_applicable or suppressed',
+    }),
+    status: z.enum(FIGURE_STATUSES),
+    suppression: z
+      .enum(['small_count', 'secondary', 'small_base', 'unknown_base'])
       .nullable()
-      .openapi({ description: 'null when the status is secret, missing or not_applicable' }),
-    status: z.enum(OBSERVATION_STATUSES),
+      .openapi({
+        description:
+          'Why disclosure control hides this figure from you (status suppressed): small_count (shown as "<10"), secondary (hidden so a small count cannot be derived from totals), small_base or unknown_base (a share of too small or unknown a base)',
+      }),
     source: z.string(),
     sourceRelease: z.string().nullable(),
   })
@@ -90,15 +96,25 @@ export const ErrorSchema = z
   })
   .openapi('Error');
 
+const ERROR_DESCRIPTIONS = {
+  400: 'Invalid request',
+  401: 'Not logged in (code unauthenticated)',
+  403: 'Not allowed: role, scope or CSRF token (codes forbidden, csrf_failed)',
+  404: 'Not found',
+  409: 'Conflict with the current state',
+  413: 'Request body too large',
+  429: 'Too many attempts',
+  503: 'Database unavailable',
+} as const;
+export type ErrorStatus = keyof typeof ERROR_DESCRIPTIONS;
+
 /** Standard error responses for the OpenAPI document. */
-export const errorResponses = (...statuses: Array<400 | 404 | 503>) =>
+export const errorResponses = (...statuses: ErrorStatus[]) =>
   Object.fromEntries(
     statuses.map((status) => [
       status,
       {
-        description: { 400: 'Invalid request', 404: 'Not found', 503: 'Database unavailable' }[
-          status
-        ],
+        description: ERROR_DESCRIPTIONS[status],
         content: { 'application/json': { schema: ErrorSchema } },
       },
     ]),

@@ -1,5 +1,8 @@
+import os from 'node:os';
 import { loadConfig, type Config } from '../config.js';
 import { openDatabase, type DatabaseHandle } from '../db/database.js';
+import { cliPrincipal } from '../domain/access/principal.js';
+import type { AuditContext } from '../services/auth/audit.js';
 import { prepareCatalogue } from '../services/startup.js';
 
 /**
@@ -19,4 +22,15 @@ export async function withDatabase<T>(
   } finally {
     await handle.close();
   }
+}
+
+/** The CLI in the audit log: a local operator with administrator rights, named by OS user. */
+export function cliAuditContext(): AuditContext {
+  let operator = 'unknown';
+  try {
+    operator = os.userInfo().username;
+  } catch {
+    // No passwd entry (some containers): the entry still says it was the CLI.
+  }
+  return { actor: cliPrincipal(operator), ip: null };
 }

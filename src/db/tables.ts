@@ -69,6 +69,8 @@ export interface IndicatorTable {
   description_en: string;
   class_indicator_key: string | null;
   class_scheme: string | null;
+  base_indicator_key: string | null;
+  sensitive: Generated<boolean>;
   built_in: Generated<boolean>;
   created_at: Timestamp;
 }
@@ -121,6 +123,81 @@ export interface AppMetaTable {
   updated_at: Timestamp;
 }
 
+export interface AppUserTable {
+  id: Generated<number>;
+  organisation_id: number;
+  email: string;
+  display_name: string;
+  role: string;
+  scope_all: Generated<boolean>;
+  password_hash: string | null;
+  oidc_issuer: string | null;
+  oidc_subject: string | null;
+  is_demo: Generated<boolean>;
+  disabled_at: Timestamp | null;
+  password_changed_at: Timestamp | null;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
+export interface UserScopeTable {
+  user_id: number;
+  area_code: string;
+}
+
+export interface UserSessionTable {
+  /** sha256 (hex) of the cookie's token. */
+  id: string;
+  user_id: number;
+  csrf_token: string;
+  via: string;
+  ip: string | null;
+  user_agent: string | null;
+  created_at: Timestamp;
+  last_seen_at: Timestamp;
+  expires_at: Timestamp;
+}
+
+export interface LoginAttemptTable {
+  id: Generated<number>;
+  at: Timestamp;
+  email: string;
+  ip: string;
+  success: boolean;
+}
+
+export interface AuditLogTable {
+  id: Generated<number>;
+  at: Timestamp;
+  actor_kind: string;
+  actor_user_id: number | null;
+  actor_label: string;
+  organisation_key: string | null;
+  action: string;
+  target: string | null;
+  details: ColumnType<Record<string, unknown>, string | undefined, string>;
+  ip: string | null;
+}
+
+export interface CommentTable {
+  id: Generated<number>;
+  subject_type: string;
+  subject_key: string;
+  organisation_id: number;
+  author_user_id: number | null;
+  author_name: string;
+  body: string;
+  visibility: string;
+  agreed_at: Timestamp | null;
+  agreed_by_name: string | null;
+  created_at: Timestamp;
+}
+
+export interface SuppressedObservationTable {
+  observation_id: number;
+  reason: string;
+}
+
 export interface Database {
   organisation: OrganisationTable;
   organisation_area: OrganisationAreaTable;
@@ -132,6 +209,13 @@ export interface Database {
   import_run: ImportRunTable;
   app_meta: AppMetaTable;
   source_release: SourceReleaseTable;
+  app_user: AppUserTable;
+  user_scope: UserScopeTable;
+  user_session: UserSessionTable;
+  login_attempt: LoginAttemptTable;
+  audit_log: AuditLogTable;
+  comment: CommentTable;
+  suppressed_observation: SuppressedObservationTable;
 }
 
 export type AreaRow = Selectable<AreaTable>;

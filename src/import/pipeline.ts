@@ -26,6 +26,7 @@ import type {
   ImportSummary,
   InputFile,
 } from './import-plan.js';
+import { audit, type AuditContext } from '../services/auth/audit.js';
 import { isNewerRelease } from './leefbaarometer/classes.js';
 import { checkUniqueFigures, onlyLevel } from './plan-checks.js';
 import { resolveAreas } from './resolve-areas.js';
@@ -66,6 +67,8 @@ export async function runImport(
   file: InputFile,
   options: ImportOptions = {},
   onProgress: ProgressListener = () => {},
+  /** Who imports, for the audit log (the CLI as itself, a web user with their session). */
+  actor: AuditContext | null = null,
 ): Promise<ImportSummary> {
   const started = performance.now();
   const seconds = () => Math.round(performance.now() - started) / 1000;
@@ -79,7 +82,7 @@ export async function runImport(
     );
     checkUniqueFigures(plan, file.name);
   } catch (error) {
-    if (!options.dryRun) await recordFailure(db, adapter.kind, file, fingerprint, error);
+    if (!options.dryRun) await recordFailure(db, adapter.kind, file, fingerprint, error, actor);
     throw error;
   }
   onProgress('check', 0.3);
@@ -88,12 +91,19 @@ export async function runImport(
     summary = await db.transaction().execute(async (trx) => {
       await sql`select pg_advisory_xact_lock(${IMPORT_LOCK})`.execute(trx);
       const result = await write(trx, plan, file, options, fingerprint, onProgress, seconds);
+      if (actor && result.status === 'imported')
+        await audit(trx, actor, 'import', file.name, {
+          kind: plan.kind,
+          runId: result.runId,
+          release: result.release,
+          values: result.valuesWritten,
+        });
       if (options.dryRun) throw new DryRun(result);
       return result;
     });
   } catch (error) {
     if (error instanceof DryRun) return { ...error.summary, seconds: seconds() };
-    if (!options.dryRun) await recordFailure(db, adapter.kind, file, fingerprint, error);
+    if (!options.dryRun) await recordFailure(db, adapter.kind, file, fingerprint, error, actor);
     throw error;
   }
   if (summary.status === 'imported') {
@@ -303,6 +313,7 @@ async function recordFailure(
   file: InputFile,
   options: Record<string, unknown>,
   error: unknown,
+  actor: AuditContext | null,
 ): Promise<void> {
   const messages: ImportMessage[] =
     error instanceof ImportFailure
@@ -329,6 +340,12 @@ async function recordFailure(
           ? { problems: error.issues.length, total: error.details?.total }
           : {},
     });
+    if (actor)
+      await audit(db, actor, 'import', file.name, {
+        kind,
+        runId: id,
+        failed: messages[0]?.text.slice(0, 300) ?? 'failed',
+      });
   } catch {
     // The database itself failed; the original error says more.
   }

@@ -1,4 +1,6 @@
 import type { Kysely } from 'kysely';
+import { mayView, type DataView } from '../domain/access/policy.js';
+import { AppError } from '../domain/shared/app-error.js';
 import type { AreaLevel } from '../domain/shared/area-code.js';
 import { findArea, findLatestBoundaryYear } from '../db/queries/area-queries.js';
 import { findIndicatorYearsInScope } from '../db/queries/map-queries.js';
@@ -19,9 +21,14 @@ export interface AvailableIndicators {
 export async function listAvailableIndicators(
   db: Kysely<Database>,
   request: { level: AreaLevel; parent?: string },
+  view: DataView,
 ): Promise<AvailableIndicators> {
   const version = await readDataVersion(db);
   const parent = request.parent ? await findArea(db, request.parent) : null;
+  if (parent && !mayView(view.scope, parent.code))
+    throw new AppError('forbidden', `Area ${parent.code} is outside your scope`, {
+      code: parent.code,
+    });
   const boundaryYear = parent?.boundaryYear ?? (await findLatestBoundaryYear(db, request.level));
   if (boundaryYear === null) return { boundaryYear, indicators: [] };
   const key = JSON.stringify([boundaryYear, request.level, parent?.code ?? null]);

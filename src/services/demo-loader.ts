@@ -16,7 +16,9 @@ import {
   insertOrganisations,
 } from '../db/queries/organisation-queries.js';
 import type { Database } from '../db/tables.js';
+import { deleteDemoUsers } from '../db/queries/user-queries.js';
 import { bumpDataVersion } from './data-version.js';
+import { createDemoUsers } from './demo-users.js';
 import { refreshStatistics } from './statistics.js';
 import { writeAreas } from './write-areas.js';
 
@@ -27,6 +29,7 @@ export interface DemoSummary {
   areas: number;
   observations: number;
   organisations: number;
+  users: number;
   seconds: number;
 }
 
@@ -88,10 +91,12 @@ export async function loadDemoInto(
   });
   const written = await upsertObservations(trx, observations, { onlyReplaceSource: DEMO_SOURCE });
   await insertOrganisations(trx, dataset.organisations, true);
+  const users = await createDemoUsers(trx);
   const summary: DemoSummary = {
     areas: dataset.areas.length,
     observations: written,
     organisations: dataset.organisations.length,
+    users,
     seconds: (now() - started) / 1000,
   };
   await finishImportRun(trx, runId, {
@@ -109,6 +114,7 @@ export async function loadDemoInto(
 export async function removeDemo(trx: Transaction<Database>): Promise<void> {
   await deleteObservationsBySource(trx, DEMO_SOURCE);
   await deleteAreasOfSource(trx, DEMO_SOURCE);
+  await deleteDemoUsers(trx);
   await deleteDemoOrganisations(trx);
   await deleteMeta(trx, 'demo');
 }

@@ -1,4 +1,7 @@
 import type { Kysely } from 'kysely';
+import { dataViewKey, mayView, type DataView } from '../domain/access/policy.js';
+import { disclose } from '../domain/privacy/disclose.js';
+import type { DisclosureRules } from '../domain/privacy/disclosure-rules.js';
 import { unionBBox } from '../domain/geometry/bbox.js';
 import { assembleLayerBody, type LayerRow } from '../domain/map/assemble-layer.js';
 import { findMapShapes, findMapValues, type MapValueRow } from '../db/queries/map-queries.js';
@@ -13,6 +16,8 @@ export type { MapLayerRequest } from './map-scope.js';
 export interface MapLayer {
   key: string;
   entry: CachedBody;
+  /** The indicator is sensitive: its view is audited. */
+  sensitive: boolean;
 }
 
 /**
@@ -24,11 +29,13 @@ export interface MapLayer {
 export async function getMapLayer(
   db: Kysely<Database>,
   request: MapLayerRequest,
+  view: DataView,
+  rules: DisclosureRules,
 ): Promise<MapLayer> {
   // The version is read before any data: a layer built from newer data under an older version
   // is replaced at the next bump, whereas the reverse would be served stale for good.
   const version = await readDataVersion(db);
-  const resolved = await resolveMapScope(db, request);
+  const resolved = await resolveMapScope(db, request, view);
   const { indicator, classIndicator, parent, scope, years, year, detail } = resolved;
   const caches = mapCachesFor(db);
   // The requested parent, not the scope: 'within NL00' and 'national' share shapes, not legends.
@@ -39,9 +46,12 @@ export async function getMapLayer(
     indicator.key,
     year,
     detail,
+    // Scope and disclosure change what a layer holds; the full view keeps the plain key.
+    view.restricted || !view.scope.all ? dataViewKey(view) : null,
   ]);
+  const sensitive = indicator.sensitive ?? false;
   const cached = caches.layers.get(key, version);
-  if (cached) return { key, entry: cached };
+  if (cached) return { key, entry: cached, sensitive };
 
   const shapeKey = JSON.stringify([scope.boundaryYear, scope.level, scope.parentCode, detail]);
   let shapes = caches.shapes.get(shapeKey, version);
@@ -61,14 +71,27 @@ export async function getMapLayer(
             })
           ).map((v) => [v.code, v]),
         );
-  const rows: LayerRow[] = shapes.map((shape) => {
+  const visible = view.scope.all ? shapes : shapes.filter((s) => mayView(view.scope, s.code));
+  const rows: LayerRow[] = visible.map((shape) => {
     const v = values.get(shape.code);
+    if (!v)
+      return {
+        ...shape,
+        value: null,
+        status: null,
+        source: null,
+        classValue: null,
+        suppression: null,
+      };
+    const shown = disclose(v, v.suppression, indicator.kind, view.restricted, rules);
     return {
       ...shape,
-      value: v?.value ?? null,
-      status: v?.status ?? null,
-      source: v?.source ?? null,
-      classValue: v?.classValue ?? null,
+      value: shown.value,
+      status: shown.status,
+      source: v.source,
+      // A hidden figure hides its class too: the class would tell the value's range.
+      classValue: shown.suppression ? null : v.classValue,
+      suppression: shown.suppression,
     };
   });
   const body = assembleLayerBody(
@@ -96,7 +119,7 @@ export async function getMapLayer(
     rows,
     classIndicator?.classScheme ?? null,
   );
-  return { key, entry: caches.layers.set(key, version, body) };
+  return { key, entry: caches.layers.set(key, version, body), sensitive };
 }
 
 /** The layer as text, for clients that do not accept gzip. */

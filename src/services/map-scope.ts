@@ -1,4 +1,5 @@
 import type { Kysely } from 'kysely';
+import { mayView, type DataView } from '../domain/access/policy.js';
 import { detailForZoom } from '../domain/geometry/detail-levels.js';
 import type { Indicator } from '../domain/indicators/indicator.js';
 import { AppError } from '../domain/shared/app-error.js';
@@ -38,6 +39,7 @@ export interface ResolvedMapScope {
 export async function resolveMapScope(
   db: Kysely<Database>,
   request: MapLayerRequest,
+  view: DataView,
 ): Promise<ResolvedMapScope> {
   const indicator = await findIndicator(db, request.indicator);
   if (!indicator) {
@@ -49,6 +51,11 @@ export async function resolveMapScope(
   if (request.parent && !parent) {
     throw new AppError('area_not_found', `No area with code ${request.parent}`, {
       code: request.parent,
+    });
+  }
+  if (parent && !mayView(view.scope, parent.code)) {
+    throw new AppError('forbidden', `Area ${parent.code} is outside your scope`, {
+      code: parent.code,
     });
   }
   if (parent && LEVEL_DEPTH[parent.level] >= LEVEL_DEPTH[request.level]) {

@@ -2,6 +2,7 @@ import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi';
 import { sql } from 'kysely';
 import { AppError } from '../../domain/shared/app-error.js';
 import type { ApiDeps } from '../deps.js';
+import type { AppEnv } from '../env.js';
 import { errorResponses } from '../schemas.js';
 
 const route = createRoute({
@@ -19,7 +20,7 @@ const route = createRoute({
 });
 
 export function healthRoutes({ db }: ApiDeps) {
-  return new OpenAPIHono().openapi(route, async (c) => {
+  return new OpenAPIHono<AppEnv>().openapi(route, async (c) => {
     try {
       await sql`select 1`.execute(db);
     } catch (error) {

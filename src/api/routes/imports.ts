@@ -1,4 +1,4 @@
-import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi';
+import { OpenAPIHono, z } from '@hono/zod-openapi';
 import { bodyLimit } from 'hono/body-limit';
 import { AppError } from '../../domain/shared/app-error.js';
 import { AREA_LEVELS } from '../../domain/shared/area-code.js';
@@ -7,7 +7,9 @@ import { adapterFor } from '../../import/adapters.js';
 import { IMPORT_KINDS, type ImportOptions } from '../../import/import-plan.js';
 import { inputFile } from '../../import/input-file.js';
 import { runImport } from '../../import/pipeline.js';
+import { auditContext, guardedRoute } from '../access.js';
 import type { ApiDeps } from '../deps.js';
+import type { AppEnv } from '../env.js';
 import { errorBody } from '../errors.js';
 import { ErrorSchema, YearSchema } from '../schemas.js';
 
@@ -42,7 +44,7 @@ const booleanField = z
   .optional()
   .transform((v) => v === 'true' || v === 'on' || v === '1');
 
-const route = createRoute({
+const route = guardedRoute('imports:write', {
   method: 'post',
   path: '/api/imports',
   tags: ['Imports'],
@@ -104,7 +106,7 @@ const route = createRoute({
 });
 
 export function importRoutes({ db }: ApiDeps) {
-  const app = new OpenAPIHono();
+  const app = new OpenAPIHono<AppEnv>();
   app.use(
     '/api/imports',
     bodyLimit({
@@ -157,6 +159,8 @@ export function importRoutes({ db }: ApiDeps) {
       adapterFor(form.kind, known),
       inputFile(name, new Uint8Array(await file.arrayBuffer())),
       options,
+      () => {},
+      auditContext(c),
     );
     return c.json(summary, 200);
   });

@@ -1,7 +1,10 @@
-import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi';
+import { OpenAPIHono, z } from '@hono/zod-openapi';
+import { dataViewOf } from '../../domain/access/policy.js';
 import { AppError } from '../../domain/shared/app-error.js';
 import { findIndicator, listIndicators } from '../../db/queries/indicator-queries.js';
+import { guardedRoute, principal } from '../access.js';
 import type { ApiDeps } from '../deps.js';
+import type { AppEnv } from '../env.js';
 import {
   AreaCodeSchema,
   errorResponses,
@@ -11,7 +14,7 @@ import {
 } from '../schemas.js';
 import { listAvailableIndicators } from '../../services/available-indicators.js';
 
-const listRoute = createRoute({
+const listRoute = guardedRoute('figures:read', {
   method: 'get',
   path: '/api/indicators',
   tags: ['Indicators'],
@@ -26,7 +29,7 @@ const listRoute = createRoute({
   },
 });
 
-const availableRoute = createRoute({
+const availableRoute = guardedRoute('figures:read', {
   method: 'get',
   path: '/api/indicators/available',
   tags: ['Indicators'],
@@ -50,7 +53,7 @@ const availableRoute = createRoute({
   },
 });
 
-const oneRoute = createRoute({
+const oneRoute = guardedRoute('figures:read', {
   method: 'get',
   path: '/api/indicators/{key}',
   tags: ['Indicators'],
@@ -68,15 +71,16 @@ const oneRoute = createRoute({
 });
 
 export function indicatorRoutes({ db }: ApiDeps) {
-  return new OpenAPIHono()
+  return new OpenAPIHono<AppEnv>()
     .openapi(listRoute, async (c) => c.json({ indicators: await listIndicators(db) }, 200))
     .openapi(availableRoute, async (c) => {
       const q = c.req.valid('query');
       return c.json(
-        await listAvailableIndicators(db, {
-          level: q.level,
-          ...(q.parent ? { parent: q.parent } : {}),
-        }),
+        await listAvailableIndicators(
+          db,
+          { level: q.level, ...(q.parent ? { parent: q.parent } : {}) },
+          dataViewOf(principal(c)),
+        ),
         200,
       );
     })

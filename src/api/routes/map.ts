@@ -1,6 +1,10 @@
-import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi';
+import { OpenAPIHono, z } from '@hono/zod-openapi';
+import { dataViewOf } from '../../domain/access/policy.js';
+import { audit } from '../../services/auth/audit.js';
 import { getMapLayer, mapLayerText } from '../../services/map-layer.js';
+import { auditContext, guardedRoute, principal } from '../access.js';
 import type { ApiDeps } from '../deps.js';
+import type { AppEnv } from '../env.js';
 import {
   AreaCodeSchema,
   errorResponses,
@@ -9,7 +13,7 @@ import {
   YearSchema,
 } from '../schemas.js';
 
-const route = createRoute({
+const route = guardedRoute('figures:read', {
   method: 'get',
   path: '/api/map',
   tags: ['Map'],
@@ -21,6 +25,8 @@ const route = createRoute({
     '(classes with colours, counts and ranges), `bbox` and `summary`. Geometry is simplified for',
     '`zoom` (three stored levels). Without `year` the newest year with figures is used. Values',
     'that are missing or secret are `null` with their `status`, never 0. Responses carry an ETag.',
+    'Only areas in your scope are included; for restricted viewers, figures hidden by disclosure',
+    'control are `null` with status `suppressed` and a `suppression` reason.',
   ].join(' '),
   request: {
     query: z.object({
@@ -46,17 +52,25 @@ const route = createRoute({
   },
 });
 
-export function mapRoutes({ db }: ApiDeps) {
-  return new OpenAPIHono().openapi(route, async (c) => {
+export function mapRoutes({ db, config }: ApiDeps) {
+  return new OpenAPIHono<AppEnv>().openapi(route, async (c) => {
     const q = c.req.valid('query');
-    const layer = await getMapLayer(db, {
+    const view = dataViewOf(principal(c));
+    const request = {
       level: q.level,
       indicator: q.indicator,
       ...(q.parent ? { parent: q.parent } : {}),
       ...(q.year !== undefined ? { year: q.year } : {}),
       ...(q.zoom !== undefined ? { zoom: q.zoom } : {}),
       ...(q.boundaryYear !== undefined ? { boundaryYear: q.boundaryYear } : {}),
-    });
+    };
+    const layer = await getMapLayer(db, request, view, config.privacy);
+    if (layer.sensitive)
+      await audit(db, auditContext(c), 'view_sensitive', q.parent ?? 'NL', {
+        indicator: q.indicator,
+        level: q.level,
+        year: q.year ?? null,
+      });
     const headers: Record<string, string> = {
       'Content-Type': 'application/geo+json; charset=utf-8',
       ETag: layer.entry.etag,

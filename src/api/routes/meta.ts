@@ -1,11 +1,13 @@
-import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi';
+import { OpenAPIHono, z } from '@hono/zod-openapi';
 import { countAreasByLevel } from '../../db/queries/area-queries.js';
 import { listImportRuns } from '../../db/queries/import-run-queries.js';
 import { getMeta } from '../../db/queries/meta-queries.js';
 import { listOrganisations } from '../../db/queries/organisation-queries.js';
+import { guardedRoute } from '../access.js';
 import type { ApiDeps } from '../deps.js';
+import type { AppEnv } from '../env.js';
 
-const metaRoute = createRoute({
+const metaRoute = guardedRoute('figures:read', {
   method: 'get',
   path: '/api/meta',
   tags: ['Status'],
@@ -43,7 +45,7 @@ const metaRoute = createRoute({
   },
 });
 
-const importRunsRoute = createRoute({
+const importRunsRoute = guardedRoute('imports:read', {
   method: 'get',
   path: '/api/import-runs',
   tags: ['Status'],
@@ -78,7 +80,7 @@ const importRunsRoute = createRoute({
 });
 
 export function metaRoutes({ db, engine, config }: ApiDeps) {
-  return new OpenAPIHono()
+  return new OpenAPIHono<AppEnv>()
     .openapi(metaRoute, async (c) => {
       const [demo, organisations, areaCounts] = await Promise.all([
         getMeta<{ loadedAt: string; areas: number; observations: number }>(db, 'demo'),

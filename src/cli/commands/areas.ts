@@ -1,3 +1,4 @@
+import { FULL_VIEW } from '../../domain/access/policy.js';
 import { AppError } from '../../domain/shared/app-error.js';
 import { isAreaLevel, normaliseAreaCode } from '../../domain/shared/area-code.js';
 import { listAreasFor } from '../../services/list-areas.js';
@@ -22,11 +23,15 @@ export async function areasListCommand(options: {
   return withDatabase(async ({ db }) => {
     const parent = options.parent ? normaliseAreaCode(options.parent) : undefined;
     const boundaryYear = parseYear(options['boundary-year'], '--boundary-year');
-    const { boundaryYear: year, areas } = await listAreasFor(db, {
-      ...(level ? { level } : {}),
-      ...(parent ? { parent } : {}),
-      ...(boundaryYear !== undefined ? { boundaryYear } : {}),
-    });
+    const { boundaryYear: year, areas } = await listAreasFor(
+      db,
+      {
+        ...(level ? { level } : {}),
+        ...(parent ? { parent } : {}),
+        ...(boundaryYear !== undefined ? { boundaryYear } : {}),
+      },
+      FULL_VIEW,
+    );
     if (options.json) {
       printJson({ boundaryYear: year, areas });
       return 0;
@@ -49,11 +54,13 @@ export async function areasShowCommand(
       'bad_request',
       'areas show needs an area code, e.g. buurtbalans areas show GM0392',
     );
-  return withDatabase(async ({ db }) => {
+  return withDatabase(async ({ db }, config) => {
     const profile = await getAreaProfile(
       db,
       normaliseAreaCode(code),
       parseYear(options['boundary-year'], '--boundary-year'),
+      FULL_VIEW,
+      config.privacy,
     );
     const { area, ancestors, children } = profile;
     if (options.json) {

@@ -12,7 +12,7 @@ import {
 } from '../../import/import-plan.js';
 import { readInputFile } from '../../import/input-file.js';
 import { runImport } from '../../import/pipeline.js';
-import { withDatabase } from '../context.js';
+import { cliAuditContext, withDatabase } from '../context.js';
 import { printJson, ReportedError } from '../output.js';
 import { progressBar } from '../progress.js';
 import { parseYear } from './parse.js';
@@ -74,6 +74,7 @@ export async function importCommand(
         file,
         options,
         (phase, f) => bar.update(phase, f),
+        cliAuditContext(),
       );
     } catch (error) {
       bar.done();

@@ -1,3 +1,4 @@
+import { FULL_VIEW } from '../../domain/access/policy.js';
 import { formatObservation } from '../../domain/format/format-value.js';
 import { AppError } from '../../domain/shared/app-error.js';
 import { normaliseAreaCode } from '../../domain/shared/area-code.js';
@@ -17,11 +18,14 @@ export async function valuesCommand(
       'values needs an area code, e.g. buurtbalans values BU03920101',
     );
   const year = parseYear(options.year, '--year');
-  return withDatabase(async ({ db }) => {
+  // The CLI is the local operator: figures as stored, without disclosure control.
+  return withDatabase(async ({ db }, config) => {
     const profile = await getAreaProfile(
       db,
       normaliseAreaCode(code),
       parseYear(options['boundary-year'], '--boundary-year'),
+      FULL_VIEW,
+      config.privacy,
     );
     const indicators = new Map((await listIndicators(db)).map((i) => [i.key, i]));
     if (options.json) {

@@ -2,6 +2,7 @@ import type { Migration } from 'kysely';
 import * as foundation from './2026-11-21T1200_foundation.js';
 import * as sourceRelease from './2026-11-21T1800_source-release.js';
 import * as importRunOptions from './2026-11-22T0900_import-run-options.js';
+import * as access from './2026-11-23T0900_access.js';
 
 /**
  * Static list of migrations, in order. A static list (not a folder scan) keeps them visible
@@ -11,4 +12,5 @@ export const MIGRATIONS: Record<string, Migration> = {
   '2026-11-21T1200_foundation': foundation,
   '2026-11-21T1800_source-release': sourceRelease,
   '2026-11-22T0900_import-run-options': importRunOptions,
+  '2026-11-23T0900_access': access,
 };

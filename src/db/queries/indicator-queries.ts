@@ -25,6 +25,8 @@ function toIndicator(row: IndicatorRow): Indicator {
     descriptionEn: row.description_en,
     classIndicatorKey: row.class_indicator_key,
     classScheme: row.class_scheme as ClassSchemeKey | null,
+    baseIndicatorKey: row.base_indicator_key,
+    sensitive: row.sensitive,
   };
 }
 
@@ -52,6 +54,8 @@ export async function upsertIndicators(
         description_en: i.descriptionEn,
         class_indicator_key: i.classIndicatorKey,
         class_scheme: i.classScheme,
+        base_indicator_key: i.baseIndicatorKey ?? null,
+        sensitive: i.sensitive ?? false,
         built_in: builtIn,
       })),
     )
@@ -69,6 +73,8 @@ export async function upsertIndicators(
         description_en: eb.ref('excluded.description_en'),
         class_indicator_key: eb.ref('excluded.class_indicator_key'),
         class_scheme: eb.ref('excluded.class_scheme'),
+        base_indicator_key: eb.ref('excluded.base_indicator_key'),
+        sensitive: eb.ref('excluded.sensitive'),
       })),
     )
     .returning(['id', 'key'])

@@ -1,5 +1,6 @@
 import { sql, type Kysely } from 'kysely';
 import type { BBox } from '../../domain/geometry/bbox.js';
+import type { SuppressionReason } from '../../domain/privacy/disclosure-rules.js';
 import type { ObservationStatus } from '../../domain/shared/observation-status.js';
 import type { Database } from '../tables.js';
 import { withinParent } from './within-parent.js';
@@ -20,6 +21,8 @@ export interface MapShapeRow {
 }
 
 export interface MapValueRow {
+  /** Stored disclosure-control reason (applies to restricted viewers only). */
+  suppression: SuppressionReason | null;
   code: string;
   value: number | null;
   status: ObservationStatus;
@@ -130,24 +133,27 @@ export async function findMapValues(
         .on('c.indicator_id', '=', classId ?? -1)
         .on('c.data_year', '=', q.year),
     )
+    .leftJoin('suppressed_observation as so', 'so.observation_id', 'o.id')
+    .leftJoin('suppressed_observation as sc', 'sc.observation_id', 'c.id')
     .where((eb) => eb.or([eb('o.id', 'is not', null), eb('c.id', 'is not', null)]))
     .select(
       sql<
         string | null
-      >`json_agg(json_build_array(a.code, o.value, coalesce(o.status, 'missing'), coalesce(o.source, c.source), c.value))::text`.as(
+      >`json_agg(json_build_array(a.code, o.value, coalesce(o.status, 'missing'), coalesce(o.source, c.source), c.value, coalesce(so.reason, sc.reason)))::text`.as(
         'rows',
       ),
     )
     .executeTakeFirst();
   const rows = JSON.parse(row?.rows ?? '[]') as Array<
-    [string, number | null, ObservationStatus, string, number | null]
+    [string, number | null, ObservationStatus, string, number | null, SuppressionReason | null]
   >;
-  return rows.map(([code, value, status, source, classValue]) => ({
+  return rows.map(([code, value, status, source, classValue, suppression]) => ({
     code,
     value,
     status,
     source,
     classValue,
+    suppression,
   }));
 }
 

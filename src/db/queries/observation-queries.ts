@@ -1,5 +1,6 @@
 import { sql, type Kysely, type Transaction } from 'kysely';
 import type { Observation, Series } from '../../domain/indicators/observation.js';
+import type { SuppressionReason } from '../../domain/privacy/disclosure-rules.js';
 import type { ObservationStatus } from '../../domain/shared/observation-status.js';
 import type { Database } from '../tables.js';
 import { withinParent } from './within-parent.js';
@@ -85,6 +86,7 @@ export async function listSeriesOfAreas(
   const rows = await db
     .selectFrom('observation as o')
     .innerJoin('indicator as i', 'i.id', 'o.indicator_id')
+    .leftJoin('suppressed_observation as so', 'so.observation_id', 'o.id')
     .select([
       'o.area_id',
       'i.key',
@@ -93,6 +95,7 @@ export async function listSeriesOfAreas(
       'o.status',
       'o.source',
       'o.source_release',
+      'so.reason',
     ])
     .where('o.area_id', 'in', areaIds)
     .orderBy('o.area_id')
@@ -109,6 +112,8 @@ export async function listSeriesOfAreas(
       year: r.data_year,
       value: r.value,
       status: r.status as ObservationStatus,
+      // The stored reason; whether it applies depends on the viewer (domain/privacy/disclose).
+      suppression: (r.reason as SuppressionReason | null) ?? null,
       source: r.source,
       sourceRelease: r.source_release,
     };

@@ -3,7 +3,7 @@ import { GEMEENTE_PLANS } from './world-plan.js';
 
 /**
  * The fictional organisations of the demo: one corporation working in all three gemeenten, each
- * gemeente as a partner, and the tenants' organisation. "(fictief)" is part of every name so a
+ * gemeente as a partner, a welfare organisation in one of them, and the tenants' organisation. "(fictief)" is part of every name so a
  * screenshot can never be mistaken for a real corporation's data.
  * @example demoOrganisations()[0].key // 'woonstichting-duinrand'
  */
@@ -22,6 +22,12 @@ export function demoOrganisations(): DemoOrganisation[] {
       kind: 'gemeente',
       workingArea: [plan.code],
     })),
+    {
+      key: 'welzijn-kreekzand',
+      name: 'Welzijn Kreekzand (fictief)',
+      kind: 'welzijn',
+      workingArea: ['GM9903'],
+    },
     {
       key: 'huurdersvereniging-duinrand',
       name: 'Huurdersvereniging Duinrand e.o. (fictief)',

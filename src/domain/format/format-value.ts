@@ -1,14 +1,16 @@
-import type { ObservationStatus } from '../shared/observation-status.js';
+import type { SuppressionReason } from '../privacy/disclosure-rules.js';
+import type { FigureStatus } from '../shared/observation-status.js';
 
 export type Locale = 'nl' | 'en';
 
-const STATUS_LABELS: Record<Locale, Record<ObservationStatus, string>> = {
+const STATUS_LABELS: Record<Locale, Record<FigureStatus, string>> = {
   nl: {
     ok: '',
     secret: 'geheim',
     missing: 'ontbreekt',
     provisional: 'voorlopig',
     not_applicable: 'n.v.t.',
+    suppressed: 'afgeschermd',
   },
   en: {
     ok: '',
@@ -16,11 +18,12 @@ const STATUS_LABELS: Record<Locale, Record<ObservationStatus, string>> = {
     missing: 'missing',
     provisional: 'provisional',
     not_applicable: 'n/a',
+    suppressed: 'suppressed',
   },
 };
 
 /** Words for a status, e.g. "geheim" for a figure CBS suppressed. */
-export function statusLabel(status: ObservationStatus, locale: Locale): string {
+export function statusLabel(status: FigureStatus, locale: Locale): string {
   return STATUS_LABELS[locale][status];
 }
 
@@ -47,15 +50,20 @@ export function formatNumber(value: number, decimals: number, locale: Locale): s
 
 /**
  * A figure with its status: the number when there is one, otherwise the status in words —
- * never a 0 standing in for a missing or secret value.
+ * never a 0 standing in for a missing or secret value. A count hidden for being small reads
+ * "<10" (the threshold in force), as partners are told.
  * @example formatObservation(null, 'secret', 0, 'nl') // 'geheim'
+ * @example formatObservation(null, 'suppressed', 0, 'nl', 'small_count') // '<10'
  */
 export function formatObservation(
   value: number | null | undefined,
-  status: ObservationStatus,
+  status: FigureStatus,
   decimals: number,
   locale: Locale,
+  suppression?: SuppressionReason | null,
+  minCount = 10,
 ): string {
+  if (status === 'suppressed' && suppression === 'small_count') return `<${minCount}`;
   // undefined too: map libraries drop null properties of features.
   if (value === null || value === undefined)
     return statusLabel(status === 'ok' ? 'missing' : status, locale);

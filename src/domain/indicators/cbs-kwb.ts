@@ -559,6 +559,28 @@ const DESCRIPTIONS: Record<string, [string, string]> = {
   ],
 };
 
+/**
+ * The base (denominator) of the KWB shares, for disclosure control. The household shares are
+ * of households with an income, a little fewer than a_hh: the check errs on the side of showing
+ * what CBS itself published. Shares without a clear base here are CBS's own, already
+ * disclosure-controlled figures.
+ */
+const SHARE_BASES: Record<string, string> = {
+  p_leegsw: 'a_woning',
+  p_koopw: 'a_woning',
+  p_huurw: 'a_woning',
+  p_wcorpw: 'a_woning',
+  p_ov_hw: 'a_woning',
+  p_ink_li: 'a_inkont',
+  p_ink_hi: 'a_inkont',
+  p_hh_li: 'a_hh',
+  p_hh_hi: 'a_hh',
+  p_hh_lkk: 'a_hh',
+  p_hh_osm: 'a_hh',
+  p_hh_110: 'a_hh',
+  p_hh_120: 'a_hh',
+};
+
 /** The KWB figures as catalogue entries. */
 export function kwbIndicators(): Indicator[] {
   return KWB_FIGURES.map((f) => ({
@@ -577,6 +599,7 @@ export function kwbIndicators(): Indicator[] {
       DESCRIPTIONS[f.key]?.[1] ?? `${f.en} (CBS Kerncijfers wijken en buurten, ${f.key}).`,
     classIndicatorKey: null,
     classScheme: null,
+    baseIndicatorKey: SHARE_BASES[f.key] ?? null,
   }));
 }
 

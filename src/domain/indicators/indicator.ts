@@ -61,6 +61,13 @@ export interface Indicator {
   classIndicatorKey: string | null;
   /** For a class indicator: the scheme naming its classes. */
   classScheme: ClassSchemeKey | null;
+  /**
+   * For a share: the indicator holding its base (denominator), e.g. a_woning for p_wcorpw.
+   * Disclosure control hides shares with a small base. Absent: no base known.
+   */
+  baseIndicatorKey?: string | null;
+  /** Figures about vulnerable residents: hidden from nobody with access, but every view is audited. */
+  sensitive?: boolean;
 }
 
 export const CLASS_SCHEMES = ['lbm_score', 'lbm_dimension'] as const;

@@ -35,6 +35,7 @@ const row = (
   status,
   source: 'cbs',
   classValue: null,
+  suppression: null,
 });
 
 describe('assembleLayerBody', () => {

@@ -1,7 +1,8 @@
 import type { BBox } from '../geometry/bbox.js';
 import { CLASS_SCHEMES_BY_KEY } from '../indicators/class-schemes.js';
 import type { ClassSchemeKey, Direction } from '../indicators/indicator.js';
-import type { ObservationStatus } from '../shared/observation-status.js';
+import type { SuppressionReason } from '../privacy/disclosure-rules.js';
+import type { FigureStatus } from '../shared/observation-status.js';
 import { classifyLbm, classifyQuantiles, type Classification } from './classify.js';
 import type { MapFeatureProperties, MapLayerMeta } from './map-layer.js';
 import { NO_DATA_COLOUR } from './palettes.js';
@@ -14,9 +15,11 @@ export interface LayerRow {
   bbox: BBox | null;
   value: number | null;
   /** null when the area has no observation at all for the year: shown as missing. */
-  status: ObservationStatus | null;
+  status: FigureStatus | null;
   source: string | null;
   classValue: number | null;
+  /** Set when disclosure control hides the figure from this viewer (status suppressed). */
+  suppression: SuppressionReason | null;
 }
 
 /**
@@ -63,7 +66,7 @@ export function assembleLayerBody(
   const { classification, classOf } = classifyLayer(rows, head.indicator.direction, scheme);
   const byStatus: Record<string, number> = {};
   const features = rows.map((row, index) => {
-    const status: ObservationStatus = row.status ?? 'missing';
+    const status: FigureStatus = row.status ?? 'missing';
     byStatus[status] = (byStatus[status] ?? 0) + 1;
     const properties: MapFeatureProperties = {
       code: row.code,
@@ -73,6 +76,7 @@ export function assembleLayerBody(
       year: head.year,
       class: classOf(row),
       source: row.source,
+      ...(row.suppression ? { suppression: row.suppression } : {}),
     };
     return `{"type":"Feature","id":${index},"properties":${JSON.stringify(properties)},"geometry":${row.geojson ?? 'null'}}`;
   });

@@ -2,7 +2,8 @@ import type { MultiPolygon, Polygon } from 'geojson';
 import type { BBox } from '../geometry/bbox.js';
 import type { Direction, ValueKind } from '../indicators/indicator.js';
 import type { AreaLevel } from '../shared/area-code.js';
-import type { ObservationStatus } from '../shared/observation-status.js';
+import type { SuppressionReason } from '../privacy/disclosure-rules.js';
+import type { FigureStatus } from '../shared/observation-status.js';
 import type { Classification } from './classify.js';
 
 /**
@@ -13,7 +14,9 @@ export interface MapFeatureProperties {
   code: string;
   name: string;
   value: number | null;
-  status: ObservationStatus;
+  status: FigureStatus;
+  /** Only when disclosure control hides the figure from this viewer (status suppressed). */
+  suppression?: SuppressionReason;
   year: number | null;
   /** 1-based class of the legend, null without a value. */
   class: number | null;

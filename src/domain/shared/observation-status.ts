@@ -18,3 +18,10 @@ export type ObservationStatus = (typeof OBSERVATION_STATUSES)[number];
 export function statusCarriesValue(status: ObservationStatus): boolean {
   return status === 'ok' || status === 'provisional';
 }
+
+/**
+ * The status of a figure as it leaves the server: a stored status, or `suppressed` when
+ * disclosure control hides it from the viewer (never stored: it depends on who asks).
+ */
+export const FIGURE_STATUSES = [...OBSERVATION_STATUSES, 'suppressed'] as const;
+export type FigureStatus = (typeof FIGURE_STATUSES)[number];
