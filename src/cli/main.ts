@@ -6,6 +6,14 @@ import { fetchOpenDataCommand, type FetchOpenDataFlags } from './commands/fetch-
 import { importCommand, type ImportFlags } from './commands/import.js';
 import { indicatorsListCommand } from './commands/indicators.js';
 import { migrateCommand } from './commands/migrate.js';
+import { organisationsAddCommand, organisationsListCommand } from './commands/organisations.js';
+import {
+  usersAddCommand,
+  usersListCommand,
+  usersResetPasswordCommand,
+  usersSetDisabledCommand,
+  type UserFlags,
+} from './commands/users.js';
 import { serveCommand } from './commands/serve.js';
 import { valuesCommand } from './commands/values.js';
 import { EXIT, reportError } from './output.js';
@@ -119,6 +127,44 @@ async function run(argv: string[]): Promise<number> {
           `fetch-open-data takes no arguments besides its options, not "${positionals[0]}"`,
         );
       return fetchOpenDataCommand(values as FetchOpenDataFlags);
+    }
+    case 'users': {
+      const [sub, ...subArgs] = rest;
+      const { values, positionals } = parse(subArgs, {
+        email: { type: 'string' },
+        name: { type: 'string' },
+        organisation: { type: 'string' },
+        role: { type: 'string' },
+        scope: { type: 'string' },
+        'all-areas': { type: 'boolean' },
+      });
+      if (sub === '--help' || sub === '-h' || values.help) return printHelp(help);
+      if (sub === 'list') return usersListCommand(values);
+      if (sub === 'add') return usersAddCommand(values as UserFlags);
+      if (sub === 'reset-password') return usersResetPasswordCommand(positionals[0], values);
+      if (sub === 'disable') return usersSetDisabledCommand(positionals[0], true);
+      if (sub === 'enable') return usersSetDisabledCommand(positionals[0], false);
+      throw new AppError(
+        'bad_request',
+        'users needs list, add, reset-password, disable or enable; run buurtbalans users --help',
+      );
+    }
+    case 'organisations': {
+      const [sub, ...subArgs] = rest;
+      const { values } = parse(subArgs, {
+        key: { type: 'string' },
+        name: { type: 'string' },
+        kind: { type: 'string' },
+        'working-area': { type: 'string' },
+      });
+      if (sub === '--help' || sub === '-h' || values.help) return printHelp(help);
+      if (sub === 'list') return organisationsListCommand(values);
+      if (sub === 'add')
+        return organisationsAddCommand(values as Parameters<typeof organisationsAddCommand>[0]);
+      throw new AppError(
+        'bad_request',
+        'organisations needs list or add; run buurtbalans organisations --help',
+      );
     }
     case 'values': {
       const { values, positionals } = parse(rest, { year: { type: 'string' }, ...yearOpt });

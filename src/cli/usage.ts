@@ -16,6 +16,9 @@ Commands:
   import <kind> <file>      Import open data or a table: leefbaarometer, kwb, statline,
                             regions, boundaries, table  [--year N] [--dry-run] [--json]
   fetch-open-data           Download the public files of a year  --year N --to DIR
+  users list|add|reset-password|disable|enable
+                            Accounts (the CLI acts as administrator; every change is audited)
+  organisations list|add    Organisations accounts belong to
 
 Settings come from the environment: PORT, HOST, BUURTBALANS_DATA_DIR (embedded database,
 default ./data) or DATABASE_URL (a PostgreSQL server). See .env.example.
@@ -23,6 +26,23 @@ Run 'buurtbalans <command> --help' for details. Exit codes: 0 ok, 1 failure, 2 u
 3 not found, 4 database unavailable or locked, 5 invalid input.`;
 
 export const HELP: Record<string, string> = {
+  users: `Usage: buurtbalans users list [--json]
+       buurtbalans users add --email E --name N --organisation KEY --role ROLE [--scope CODES | --all-areas] [--json]
+       buurtbalans users reset-password <email> [--json]
+       buurtbalans users disable <email>
+       buurtbalans users enable <email>
+
+Roles: admin (beheerder), analyst (analist/beleid corporatie), inspector (inspecteur/wijkbeheer),
+partner, tenant (huurdersvertegenwoordiger), viewer (meekijker).
+--scope: the gemeenten or wijken the account may see, comma-separated (GM0392,WK036300);
+--all-areas: every area. Administrators always see every area.
+add and reset-password print a generated password once. Disabling ends every session.
+The CLI is a local operator tool with administrator rights; its actions are in the audit log
+as "cli:<os user>".`,
+  organisations: `Usage: buurtbalans organisations list [--json]
+       buurtbalans organisations add --key KEY --name NAME --kind KIND [--working-area GM0392,GM0375]
+
+Kinds: corporation, gemeente, zorg, welzijn, politie, huurdersorganisatie.`,
   serve: `Usage: buurtbalans serve [--port N] [--host H]
 
 Starts the web app and API. On first start the database is created, migrated and filled with

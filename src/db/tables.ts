@@ -158,6 +158,15 @@ export interface UserSessionTable {
   expires_at: Timestamp;
 }
 
+/** An OpenID Connect login in progress: state, PKCE verifier and nonce until the callback. */
+export interface OidcLoginTable {
+  state: string;
+  code_verifier: string;
+  nonce: string;
+  return_to: string;
+  created_at: Timestamp;
+}
+
 export interface LoginAttemptTable {
   id: Generated<number>;
   at: Timestamp;
@@ -213,6 +222,7 @@ export interface Database {
   user_scope: UserScopeTable;
   user_session: UserSessionTable;
   login_attempt: LoginAttemptTable;
+  oidc_login: OidcLoginTable;
   audit_log: AuditLogTable;
   comment: CommentTable;
   suppressed_observation: SuppressedObservationTable;

@@ -37,6 +37,12 @@ const metaRoute = guardedRoute('figures:read', {
               ),
               basemap: z.object({ url: z.string(), attribution: z.string().nullable() }).nullable(),
               areaCounts: z.record(z.string(), z.number()),
+              privacy: z
+                .object({ minCount: z.number(), minBase: z.number(), roundCountsTo: z.number() })
+                .openapi({
+                  description:
+                    'Disclosure control for restricted viewers: counts below minCount show as "<minCount"',
+                }),
             })
             .openapi('Meta'),
         },
@@ -97,6 +103,7 @@ export function metaRoutes({ db, engine, config }: ApiDeps) {
             ? { url: config.basemapUrl, attribution: config.basemapAttribution }
             : null,
           areaCounts,
+          privacy: config.privacy,
         },
         200,
       );

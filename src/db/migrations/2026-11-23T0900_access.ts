@@ -72,6 +72,18 @@ export async function up(db: Kysely<any>): Promise<void> {
     .column('user_id')
     .execute();
 
+  // An OpenID Connect login between the redirect to the provider and its answer. Kept in the
+  // database, not in memory, so the callback may reach another app instance than the start did.
+  await db.schema
+    .createTable('oidc_login')
+    .addColumn('state', 'text', (c) => c.primaryKey())
+    .addColumn('code_verifier', 'text', (c) => c.notNull())
+    .addColumn('nonce', 'text', (c) => c.notNull())
+    // A local path only (open-redirect protection); the app checks it before it gets here.
+    .addColumn('return_to', 'text', (c) => c.notNull().check(sql`return_to like '/%'`))
+    .addColumn('created_at', 'timestamptz', (c) => c.notNull().defaultTo(sql`now()`))
+    .execute();
+
   await db.schema
     .createTable('login_attempt')
     .addColumn('id', 'bigserial', (c) => c.primaryKey())
@@ -182,6 +194,7 @@ export async function down(db: Kysely<any>): Promise<void> {
     'comment',
     'audit_log',
     'login_attempt',
+    'oidc_login',
     'user_session',
     'user_scope',
     'app_user',

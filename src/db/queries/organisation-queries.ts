@@ -61,3 +61,20 @@ export async function listOrganisations(db: Db): Promise<Organisation[]> {
   }
   return [...byKey.values()];
 }
+
+export async function findOrganisation(db: Db, key: string): Promise<{ id: number } | null> {
+  const row = await db
+    .selectFrom('organisation')
+    .select('id')
+    .where('key', '=', key)
+    .executeTakeFirst();
+  return row ?? null;
+}
+
+/** One (real, not demo) organisation with its working area. */
+export async function insertOrganisation(
+  trx: Transaction<Database>,
+  org: Omit<Organisation, 'isDemo'>,
+): Promise<void> {
+  await insertOrganisations(trx, [org], false);
+}

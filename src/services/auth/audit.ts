@@ -14,6 +14,7 @@ export const AUDIT_ACTIONS = [
   'user_created',
   'user_changed',
   'password_reset',
+  'organisation_created',
   'import',
   'export',
   'view_sensitive',
