@@ -167,6 +167,12 @@ function oidcOf(c: RawConfig): Config['oidc'] {
     c.BUURTBALANS_OIDC_CLIENT_SECRET,
   ];
   if (parts.every((p) => p === undefined)) return null;
+  if (!c.BUURTBALANS_PUBLIC_URL)
+    throw new AppError(
+      'config_invalid',
+      'OpenID Connect needs BUURTBALANS_PUBLIC_URL: the provider redirects back to that address (behind a proxy the request’s own address is an internal one)',
+      { setting: 'BUURTBALANS_PUBLIC_URL' },
+    );
   if (parts.some((p) => p === undefined))
     throw new AppError(
       'config_invalid',
@@ -174,7 +180,8 @@ function oidcOf(c: RawConfig): Config['oidc'] {
       { setting: 'BUURTBALANS_OIDC_ISSUER' },
     );
   return {
-    issuer: c.BUURTBALANS_OIDC_ISSUER!.replace(/\/+$/, ''),
+    // As the provider spells it: discovery compares the issuer exactly, trailing slash included.
+    issuer: c.BUURTBALANS_OIDC_ISSUER!,
     clientId: c.BUURTBALANS_OIDC_CLIENT_ID!,
     clientSecret: c.BUURTBALANS_OIDC_CLIENT_SECRET!,
     label: c.BUURTBALANS_OIDC_LABEL ?? 'Inloggen met uw organisatie-account',

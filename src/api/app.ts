@@ -17,6 +17,7 @@ import { importRoutes } from './routes/imports.js';
 import { indicatorRoutes } from './routes/indicators.js';
 import { mapRoutes } from './routes/map.js';
 import { metaRoutes } from './routes/meta.js';
+import { oidcRoutes } from './routes/oidc.js';
 import { userRoutes } from './routes/users.js';
 import { serveWebApp } from './static-files.js';
 
@@ -82,6 +83,7 @@ export function createApp(deps: ApiDeps) {
   const routes = [
     healthRoutes,
     authRoutes,
+    oidcRoutes,
     metaRoutes,
     areaRoutes,
     commentRoutes,

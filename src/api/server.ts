@@ -19,7 +19,7 @@ export async function startServer(config: Config): Promise<RunningServer> {
   let server: ServerType;
   let demo: DemoSummary | null;
   try {
-    ({ demo } = await prepareData(database.db, { demo: config.demo }));
+    ({ demo } = await prepareData(database.db, { demo: config.demo, privacy: config.privacy }));
     const app = createApp({ db: database.db, engine: database.engine, config });
     server = await listen(app.fetch, config.port, config.host);
   } catch (error) {

@@ -27,6 +27,7 @@ import type {
   InputFile,
 } from './import-plan.js';
 import { audit, type AuditContext } from '../services/auth/audit.js';
+import { refreshSuppression } from '../services/disclosure.js';
 import { isNewerRelease } from './leefbaarometer/classes.js';
 import { checkUniqueFigures, onlyLevel } from './plan-checks.js';
 import { resolveAreas } from './resolve-areas.js';
@@ -232,6 +233,7 @@ async function write(
   const valuesWritten = await stageAndMergeObservations(trx, rows, (done, total) =>
     onProgress('write', 0.45 + (0.45 * done) / total),
   );
+  await refreshSuppression(trx, touchedFigures(plan));
   if (plan.release)
     await upsertSourceRelease(trx, { ...plan.release, source: plan.source, importRunId: runId });
   const summary: ImportSummary = {
@@ -265,6 +267,17 @@ async function write(
   }
   onProgress('write', 0.95);
   return summary;
+}
+
+/** Indicator keys and the years the plan writes, for disclosure control. */
+function touchedFigures(plan: ImportPlan): Map<string, Set<number>> {
+  const touched = new Map<string, Set<number>>();
+  for (const o of plan.observations) {
+    let years = touched.get(o.indicatorKey);
+    if (!years) touched.set(o.indicatorKey, (years = new Set()));
+    years.add(o.year);
+  }
+  return touched;
 }
 
 /** The options that change what a file means; the same file with others is another import. */

@@ -18,6 +18,7 @@ import {
 import type { Database } from '../db/tables.js';
 import { deleteDemoUsers } from '../db/queries/user-queries.js';
 import { bumpDataVersion } from './data-version.js';
+import { refreshSuppression } from './disclosure.js';
 import { createDemoUsers } from './demo-users.js';
 import { refreshStatistics } from './statistics.js';
 import { writeAreas } from './write-areas.js';
@@ -90,6 +91,10 @@ export async function loadDemoInto(
     };
   });
   const written = await upsertObservations(trx, observations, { onlyReplaceSource: DEMO_SOURCE });
+  const touched = new Map<string, Set<number>>();
+  for (const o of dataset.observations)
+    touched.set(o.indicatorKey, (touched.get(o.indicatorKey) ?? new Set()).add(o.year));
+  await refreshSuppression(trx, touched);
   await insertOrganisations(trx, dataset.organisations, true);
   const users = await createDemoUsers(trx);
   const summary: DemoSummary = {

@@ -1,7 +1,12 @@
 import { sql, type Kysely } from 'kysely';
 import { countImportRuns } from '../db/queries/import-run-queries.js';
 import type { Database } from '../db/tables.js';
+import {
+  DEFAULT_DISCLOSURE_RULES,
+  type DisclosureRules,
+} from '../domain/privacy/disclosure-rules.js';
 import { ensureBuiltInIndicators } from './catalogue.js';
+import { applyDisclosureRules } from './disclosure.js';
 import { loadDemoInto, type DemoSummary } from './demo-loader.js';
 import { refreshStatistics, refreshStatisticsIfStale } from './statistics.js';
 
@@ -17,9 +22,14 @@ const DEMO_LOCK = 4_242_024;
  */
 export async function prepareData(
   db: Kysely<Database>,
-  options: { demo: 'auto' | 'off' } = { demo: 'auto' },
+  options: {
+    demo: 'auto' | 'off';
+    privacy?: Pick<DisclosureRules, 'minCount' | 'minBase'>;
+  } = { demo: 'auto' },
 ): Promise<{ demo: DemoSummary | null }> {
   await ensureBuiltInIndicators(db);
+  // Before the demo: its figures are then judged by the rules in force.
+  await applyDisclosureRules(db, options.privacy ?? DEFAULT_DISCLOSURE_RULES);
   const demo =
     options.demo === 'off'
       ? null

@@ -18,7 +18,7 @@ describe.each(testEngines())('uploads through the API on %s', (engine) => {
     api = createTestApp(handle);
   });
   afterAll(() => handle?.close());
-  const post = (form: FormData) => api.app.request('/api/imports', { method: 'POST', body: form });
+  const post = (form: FormData) => api.request('/api/imports', { method: 'POST', body: form });
 
   test('a valid file is imported and listed among the import runs', async () => {
     const response = await post(
@@ -90,10 +90,15 @@ describe.each(testEngines())('uploads through the API on %s', (engine) => {
   });
 
   test('other endpoints keep the 1 MB body limit', async () => {
-    const response = await api.app.request('/api/health', {
+    const response = await api.request('/api/health', {
       method: 'POST',
       body: 'x'.repeat(2 * 1024 * 1024),
     });
     expect(response.status).toBe(413);
+    const anonymous = await api.anonymous.request('/api/imports', {
+      method: 'POST',
+      body: 'x'.repeat(2 * 1024 * 1024),
+    });
+    expect(anonymous.status).toBe(401);
   });
 });

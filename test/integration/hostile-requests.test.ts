@@ -202,11 +202,12 @@ describe.each(testEngines())('hostile requests on %s: refused, and nothing chang
     const before = await counts(handle);
     const body = JSON.stringify({ body: 'csrf', visibility: 'partners' });
     const headers = { 'Content-Type': 'application/json' };
-    for (const extra of [
+    const attempts: Array<Record<string, string>> = [
       { 'X-CSRF-Token': '' },
       { 'X-CSRF-Token': 'wrong-token' },
       { Origin: 'https://evil.example' },
-    ]) {
+    ];
+    for (const extra of attempts) {
       const response = await api.request('/api/areas/WK990101/comments', {
         method: 'POST',
         body,
@@ -240,7 +241,7 @@ describe.each(testEngines())('hostile requests on %s: refused, and nothing chang
     });
     expect(idle.status).toBe(401);
     // An idle session is deleted on sight.
-    expect((await counts(handle)).sessions).toBe(before.sessions - 1);
+    expect((await counts(handle)).sessions).toBe(before.sessions! - 1);
 
     const viewer = api.as({ role: 'viewer', scope: ['GM9903'] });
     expect((await viewer.get('/api/meta')).status).toBe(200);

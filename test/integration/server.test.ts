@@ -4,6 +4,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { inject } from 'vitest';
 import { runCli, startServerProcess } from '../helpers/cli.js';
+import { login, sessionOf } from '../helpers/http-session.js';
 import { createTestDatabase } from '../helpers/test-db.js';
 
 describe('first start and restart on an embedded data directory', () => {
@@ -16,22 +17,28 @@ describe('first start and restart on an embedded data directory', () => {
   test('first start creates, migrates and loads the demo; a restart keeps the data and loads nothing', async () => {
     const env = { BUURTBALANS_DATA_DIR: path.join(dir, 'data') };
     const first = await startServerProcess(env);
-    const meta1 = (await (await fetch(`${first.url}/api/meta`)).json()) as {
+    expect((await fetch(`${first.url}/api/meta`)).status).toBe(401);
+    const session1 = await login(first.url, 'analyst@demo.buurtbalans.nl');
+    const meta1 = (await (await session1.fetch('/api/meta')).json()) as {
       demo: { loadedAt: string } | null;
     };
     expect(first.output()).toMatch(/Nieuwe database aangemaakt/);
     expect(first.output()).toMatch(/Fictieve demodata geladen/);
+    expect(first.output()).toMatch(/partner@demo\.buurtbalans\.nl +partner, Gemeente Duinrand/);
+    expect(first.output()).toMatch(/wachtwoord: buurtbalans-demo/);
     expect(meta1.demo?.loadedAt).toBeTruthy();
     expect(await first.stop()).toBe(0);
     expect(fs.existsSync(path.join(dir, 'data', 'buurtbalans.lock'))).toBe(false);
 
     const second = await startServerProcess(env);
-    const meta2 = (await (await fetch(`${second.url}/api/meta`)).json()) as {
+    // Sessions live in the database: the one from before the restart still holds.
+    const session2 = sessionOf(second.url, session1.email, session1.cookie, session1.csrf);
+    const meta2 = (await (await session2.fetch('/api/meta')).json()) as {
       demo: { loadedAt: string } | null;
     };
     expect(second.output()).not.toMatch(/demodata geladen/);
     expect(meta2.demo?.loadedAt).toBe(meta1.demo?.loadedAt);
-    const areas = (await (await fetch(`${second.url}/api/areas?level=gemeente`)).json()) as {
+    const areas = (await (await session2.fetch('/api/areas?level=gemeente')).json()) as {
       areas: unknown[];
     };
     expect(areas.areas).toHaveLength(3);

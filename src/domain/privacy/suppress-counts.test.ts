@@ -499,7 +499,7 @@ describe('suppressCounts: national scale', () => {
     for (let g = 1; g <= 342; g += 1) {
       const gm = `GM${String(g).padStart(4, '0')}`;
       let gemeente = 0;
-      const wijken = g <= 320 ? rng.int(5, 14) : rng.int(1, 4);
+      const wijken = g <= 320 ? rng.int(6, 14) : rng.int(1, 4);
       for (let w = 1; w <= wijken; w += 1) {
         const wk = `WK${gm.slice(2)}${String(w).padStart(2, '0')}`;
         let wijk = 0;

@@ -25,7 +25,8 @@ export type CountSuppressionReason = Extract<SuppressionReason, 'small_count' | 
  * (a) a hidden count is the only unknown of an equation, or
  * (b) a known total minus visible counts leaves only hidden counts whose sum is below minCount
  *     (or is 0, which fixes them all): "these two add up to 3" narrows them too much.
- * The one more count is the smallest visible child (ties: code order), else the parent.
+ * The one more count is the smallest visible child (ties: code order), else the parent. A
+ * newly hidden count that its visible children add up to gets one of them hidden at once.
  *
  * Two refinements keep these rules sound over several levels, where equations combine:
  * - a null counts as unknown only while it cannot be derived itself: a wijk without a figure
@@ -39,7 +40,7 @@ export type CountSuppressionReason = Extract<SuppressionReason, 'small_count' | 
  *
  * Deterministic: cells are put in code order first, so input order does not matter. Fast:
  * each hidden count re-checks only the equations of the cell and its ancestors, and a final
- * pass over all equations confirms the fixpoint (about 20 ms for 18,000 areas).
+ * pass over all equations confirms the fixpoint (about 12 ms for 18,000 areas).
  * @example
  * suppressCounts(
  *   [
@@ -112,7 +113,10 @@ export function suppressCounts(
     return changed;
   };
 
-  /** Whether the cell follows from its parent and siblings (never used before it is needed). */
+  /**
+   * Whether the cell follows from its parent and siblings. Computed when asked, by walking up:
+   * it depends on ancestors and their siblings, too much to keep up to date on every hide.
+   */
   const knownAbove = (i: number): boolean => {
     const p = parent[i]!;
     if (p < 0) return false;

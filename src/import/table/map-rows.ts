@@ -41,6 +41,8 @@ function indicatorOf(
       descriptionEn: ref.descriptionEn,
       classIndicatorKey: null,
       classScheme: null,
+      baseIndicatorKey: ref.base ?? null,
+      sensitive: ref.sensitive,
     },
   };
 }

@@ -25,6 +25,13 @@ export const IndicatorDefinitionSchema = z.object({
   decimals: z.number().int().min(0).max(6).default(0),
   descriptionNl: z.string().default(''),
   descriptionEn: z.string().default(''),
+  /** For a share: the indicator key of its base (denominator); small bases are hidden from partners. */
+  base: z
+    .string()
+    .regex(/^[a-z][a-z0-9_]*$/)
+    .optional(),
+  /** Figures about vulnerable residents: every view is recorded in the audit log. */
+  sensitive: z.boolean().default(false),
 });
 
 const IndicatorRefSchema = z.union([
