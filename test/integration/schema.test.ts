@@ -69,4 +69,19 @@ describe.each(testEngines())('schema guards on %s', (engine) => {
       /area_parent_fk/,
     );
   });
+
+  test('no column for persons: names, addresses, birth dates, diagnoses or BSN of residents', async () => {
+    const columns = await sql<{ table_name: string; column_name: string }>`
+      select table_name, column_name from information_schema.columns
+      where table_schema = current_schema()`.execute(handle.db);
+    const all = columns.rows.map((c) => `${c.table_name}.${c.column_name}`);
+    // Accounts of staff have an e-mail and a display name; residents appear only as counts.
+    const personal = all.filter((c) =>
+      /bsn|diagnos|adres|address|birth|geboort|huurder|tenant_name|resident|patient|client_name|phone|telefoon/i.test(
+        c,
+      ),
+    );
+    expect(personal).toEqual([]);
+    expect(all).toContain('observation.value');
+  });
 });

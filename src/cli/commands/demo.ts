@@ -1,6 +1,7 @@
 import { bumpDataVersion } from '../../services/data-version.js';
 import { loadDemo, removeDemo } from '../../services/demo-loader.js';
-import { withDatabase } from '../context.js';
+import { audit } from '../../services/auth/audit.js';
+import { cliAuditContext, withDatabase } from '../context.js';
 import { printJson } from '../output.js';
 
 export async function demoCommand(options: { remove?: boolean; json?: boolean }): Promise<number> {
@@ -9,12 +10,14 @@ export async function demoCommand(options: { remove?: boolean; json?: boolean })
       await db.transaction().execute(async (trx) => {
         await removeDemo(trx);
         await bumpDataVersion(trx);
+        await audit(trx, cliAuditContext(), 'demo_removed');
       });
       if (options.json) printJson({ removed: true });
       else process.stdout.write('Demodata verwijderd; echte gegevens zijn niet aangeraakt.\n');
       return 0;
     }
     const summary = await loadDemo(db);
+    await audit(db, cliAuditContext(), 'demo_loaded', null, { ...summary });
     if (options.json) printJson(summary);
     else
       process.stdout.write(
