@@ -1,6 +1,7 @@
 import { afterAll, afterEach, beforeAll, describe, expect, test } from 'vitest';
 import type { Page } from 'playwright-core';
 import {
+  apiAs,
   chromiumAvailable,
   openPage as openBrowserPage,
   screenshot,
@@ -74,9 +75,10 @@ describe.skipIf(!chromiumAvailable)('importing through the admin page', () => {
       .locator('[data-testid=import-runs] tbody tr', { hasText: 'fout.csv' })
       .getByText('mislukt')
       .waitFor();
-    const areas = (await (
-      await fetch(`${e2e.server.url}/api/areas?level=gemeente&boundaryYear=2030`)
-    ).json()) as { areas: Array<{ code: string }> };
+    const api = await apiAs(e2e, 'analyst');
+    const areas = await api.json<{ areas: Array<{ code: string }> }>(
+      '/api/areas?level=gemeente&boundaryYear=2030',
+    );
     expect(areas.areas.map((a) => a.code)).toEqual(['GM0392']);
   });
 });

@@ -1,4 +1,5 @@
 import fs from 'node:fs';
+import { createRequire } from 'node:module';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -55,16 +56,32 @@ export async function startE2E(): Promise<E2E> {
   };
 }
 
-/** A page that fails the test on any script error or failed request, with a Dutch locale. */
+/** The demo accounts, one per role (see src/domain/demo/users.ts); all share one password. */
+export type DemoRole = 'admin' | 'analyst' | 'inspector' | 'partner' | 'tenant' | 'viewer';
+export const DEMO_PASSWORD = 'buurtbalans-demo';
+export const demoEmail = (role: DemoRole) => `${role}@demo.buurtbalans.nl`;
+
+/**
+ * A page that fails the test on any script error or failed request, with a Dutch locale.
+ * Logged in as `as` (the analyst unless said otherwise; null: nobody) through the API with the
+ * context's own request client, so the browser holds the session cookie before the first page.
+ */
 export async function openPage(
   e2e: E2E,
   path: string,
-  options: { width?: number; height?: number } = {},
+  options: { width?: number; height?: number; as?: DemoRole | null } = {},
 ) {
   const context = await e2e.browser.newContext({
     viewport: { width: options.width ?? 1400, height: options.height ?? 900 },
     locale: 'nl-NL',
   });
+  const as = options.as === undefined ? 'analyst' : options.as;
+  if (as) {
+    const response = await context.request.post(`${e2e.server.url}/api/auth/login`, {
+      data: { email: demoEmail(as), password: DEMO_PASSWORD },
+    });
+    if (!response.ok()) throw new Error(`login as ${as}: ${response.status()}`);
+  }
   const page = await context.newPage();
   const problems: string[] = [];
   page.on('pageerror', (error) => problems.push(`page error: ${error.message}`));
@@ -195,4 +212,70 @@ export async function pointInside(page: Page, code: string): Promise<{ x: number
   }, code);
   if (!point) throw new Error(`area ${code} is not drawn on the map`);
   return point;
+}
+
+/** Console errors the browser logs for an API refusal the test provokes on purpose (4xx). */
+export const isExpectedHttpError = (problem: string) =>
+  /Failed to load resource: the server responded with a status of 4\d\d/.test(problem);
+
+/**
+ * The API from the test itself, logged in as a demo account: GET and JSON requests with the
+ * session cookie and the CSRF token, as the web app sends them.
+ */
+export async function apiAs(e2e: E2E, role: DemoRole) {
+  const login = await fetch(`${e2e.server.url}/api/auth/login`, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json' },
+    body: JSON.stringify({ email: demoEmail(role), password: DEMO_PASSWORD }),
+  });
+  if (!login.ok) throw new Error(`login as ${role}: ${login.status}`);
+  const cookie = (login.headers.get('set-cookie') ?? '').split(';')[0]!;
+  const { csrfToken } = (await login.json()) as { csrfToken: string };
+  const request = (path: string, init: RequestInit = {}) =>
+    fetch(`${e2e.server.url}${path}`, {
+      ...init,
+      headers: { Cookie: cookie, 'X-CSRF-Token': csrfToken, ...(init.headers ?? {}) },
+    });
+  return {
+    cookie,
+    request,
+    async json<T>(path: string): Promise<T> {
+      const response = await request(path);
+      if (!response.ok) throw new Error(`GET ${path}: ${response.status}`);
+      return (await response.json()) as T;
+    },
+  };
+}
+
+const require = createRequire(import.meta.url);
+const AXE_SOURCE = fs.readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
+
+/** axe-core in the page; returns the serious and critical violations. */
+export async function seriousViolations(page: Page): Promise<string[]> {
+  // Evaluated over the DevTools protocol: the app's strict CSP (rightly) refuses inline scripts.
+  await page.evaluate(AXE_SOURCE);
+  const result = await page.evaluate(async () => {
+    const axe = (
+      window as unknown as {
+        axe: {
+          run(
+            context: unknown,
+            options: unknown,
+          ): Promise<{
+            violations: Array<{ id: string; impact: string; nodes: Array<{ target: string[] }> }>;
+          }>;
+        };
+      }
+    ).axe;
+    return axe.run(document, { resultTypes: ['violations'] });
+  });
+  return result.violations
+    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+    .map(
+      (v) =>
+        `${v.id} (${v.impact}): ${v.nodes
+          .map((n) => n.target.join(' '))
+          .slice(0, 3)
+          .join(', ')}`,
+    );
 }

@@ -1,55 +1,24 @@
-import fs from 'node:fs';
-import { createRequire } from 'node:module';
 import type { Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, test } from 'vitest';
 import {
+  apiAs,
   chromiumAvailable,
   openPage as openBrowserPage,
   screenshot,
   shareOfPixelsIn,
   pointInside,
+  seriousViolations,
   startE2E,
   waitForMap,
   type E2E,
 } from './browser.js';
 
-const require = createRequire(import.meta.url);
-const AXE_SOURCE = fs.readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
-
-/** axe-core in the page; returns the serious and critical violations. */
-async function seriousViolations(page: Page): Promise<string[]> {
-  // Evaluated over the DevTools protocol: the app's strict CSP (rightly) refuses inline scripts.
-  await page.evaluate(AXE_SOURCE);
-  const result = await page.evaluate(async () => {
-    const axe = (
-      window as unknown as {
-        axe: {
-          run(
-            context: unknown,
-            options: unknown,
-          ): Promise<{
-            violations: Array<{ id: string; impact: string; nodes: Array<{ target: string[] }> }>;
-          }>;
-        };
-      }
-    ).axe;
-    return axe.run(document, { resultTypes: ['violations'] });
-  });
-  return result.violations
-    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-    .map(
-      (v) =>
-        `${v.id} (${v.impact}): ${v.nodes
-          .map((n) => n.target.join(' '))
-          .slice(0, 3)
-          .join(', ')}`,
-    );
-}
-
 describe.skipIf(!chromiumAvailable)('the web app in Chromium', () => {
   let e2e: E2E;
+  let api: Awaited<ReturnType<typeof apiAs>>;
   beforeAll(async () => {
     e2e = await startE2E();
+    api = await apiAs(e2e, 'analyst');
   });
   afterAll(() => e2e?.close());
 
@@ -142,9 +111,9 @@ describe.skipIf(!chromiumAvailable)('the web app in Chromium', () => {
   });
 
   test('the profile compares with the gemeente and the country and shows suppressed figures in words', async () => {
-    const areas = (await (await fetch(`${e2e.server.url}/api/areas?level=buurt`)).json()) as {
-      areas: Array<{ code: string; name: string }>;
-    };
+    const areas = await api.json<{ areas: Array<{ code: string; name: string }> }>(
+      '/api/areas?level=buurt',
+    );
     const estate = areas.areas.find((a) => /Bedrijventerrein/.test(a.name))!;
     const { page, problems } = await openPage(e2e, `/gebied/${estate.code}`);
     await page.getByRole('heading', { level: 1, name: estate.name }).waitFor();
@@ -160,9 +129,9 @@ describe.skipIf(!chromiumAvailable)('the web app in Chromium', () => {
   });
 
   test('hovering an area without a figure explains why, and nothing breaks', async () => {
-    const areas = (await (await fetch(`${e2e.server.url}/api/areas?level=buurt`)).json()) as {
-      areas: Array<{ code: string; name: string }>;
-    };
+    const areas = await api.json<{ areas: Array<{ code: string; name: string }> }>(
+      '/api/areas?level=buurt',
+    );
     const estate = areas.areas.find((a) => /Bedrijventerrein/.test(a.name))!;
     const { page, problems } = await openPage(
       e2e,
@@ -182,7 +151,7 @@ describe.skipIf(!chromiumAvailable)('the web app in Chromium', () => {
   test('switching to English changes the interface and is remembered', async () => {
     const { page, problems } = await openPage(e2e, '/gebied/GM9901');
     await page.getByRole('heading', { level: 1, name: 'Duinrand' }).waitFor();
-    await page.getByRole('button', { name: 'EN' }).click();
+    await page.getByRole('button', { name: 'EN', exact: true }).click();
     await page.getByRole('heading', { level: 2, name: 'Livability' }).waitFor();
     expect(await page.locator('html').getAttribute('lang')).toBe('en');
     expect(await page.textContent('.demo-banner')).toMatch(/fictional/);

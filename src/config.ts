@@ -76,6 +76,11 @@ const schema = z.object({
    * session cookies are Secure and HSTS is sent; OpenID Connect redirects back here.
    */
   BUURTBALANS_PUBLIC_URL: httpUrl.optional(),
+  /**
+   * `true` behind a reverse proxy that sets X-Forwarded-For: the client's address is then the
+   * entry that proxy added (for login limits and the audit log). Never set it without a proxy.
+   */
+  BUURTBALANS_TRUST_PROXY: z.enum(['true', 'false']).default('false'),
   /** A session ends after this many idle minutes, and always after BUURTBALANS_SESSION_MAX_HOURS. */
   BUURTBALANS_SESSION_IDLE_MINUTES: wholeNumber('minutes such as 480', 5, 7 * 24 * 60).default(480),
   BUURTBALANS_SESSION_MAX_HOURS: wholeNumber('hours such as 168', 1, 24 * 90).default(168),
@@ -110,6 +115,7 @@ export interface Config {
   lbmUrl: string;
   fetchTimeoutSeconds: number;
   publicUrl: string | null;
+  trustProxy: boolean;
   session: { idleMinutes: number; maxHours: number };
   privacy: { minCount: number; minBase: number; roundCountsTo: number };
   oidc: { issuer: string; clientId: string; clientSecret: string; label: string } | null;
@@ -146,6 +152,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     lbmUrl: c.BUURTBALANS_LBM_URL,
     fetchTimeoutSeconds: c.BUURTBALANS_FETCH_TIMEOUT_SECONDS,
     publicUrl: c.BUURTBALANS_PUBLIC_URL?.replace(/\/+$/, '') ?? null,
+    trustProxy: c.BUURTBALANS_TRUST_PROXY === 'true',
     session: {
       idleMinutes: c.BUURTBALANS_SESSION_IDLE_MINUTES,
       maxHours: c.BUURTBALANS_SESSION_MAX_HOURS,

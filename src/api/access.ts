@@ -4,6 +4,7 @@ import type { Context, MiddlewareHandler } from 'hono';
 import { getConnInfo } from '@hono/node-server/conninfo';
 import { deleteCookie, getCookie, setCookie } from 'hono/cookie';
 import type { Config } from '../config.js';
+import { clientAddress } from '../domain/access/client-address.js';
 import { can } from '../domain/access/policy.js';
 import type { Principal } from '../domain/access/principal.js';
 import type { Permission } from '../domain/access/roles.js';
@@ -32,19 +33,21 @@ const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 const isPublic = (c: Context) =>
   PUBLIC.has(`${c.req.method === 'HEAD' ? 'GET' : c.req.method} ${c.req.path}`);
 
-function clientIp(c: Context): string {
+function clientIp(c: Context, trustProxy: boolean): string {
+  let socket: string | null = null;
   try {
-    return getConnInfo(c).remote.address ?? 'unknown';
+    socket = getConnInfo(c).remote.address ?? null;
   } catch {
     // In-process requests (tests) have no socket.
-    return 'local';
+    socket = 'local';
   }
+  return clientAddress(socket, c.req.header('X-Forwarded-For') ?? null, trustProxy);
 }
 
 /** Reads the session cookie into the context; an unknown or expired token is no session. */
 export function sessionMiddleware({ db, config }: ApiDeps): MiddlewareHandler<AppEnv> {
   return async (c, next) => {
-    c.set('ip', clientIp(c));
+    c.set('ip', clientIp(c, config.trustProxy));
     c.set('authorized', false);
     const token = getCookie(c, SESSION_COOKIE);
     const session = await resolveSession(db, config.session, token);
@@ -68,6 +71,10 @@ export function guardMiddleware(): MiddlewareHandler<AppEnv> {
     }
     const session = c.get('session');
     if (!session) throw new AppError('unauthenticated', 'Log in first (POST /api/auth/login)');
+    // SameSite=Lax still sends the cookie on another site's links; the API is never such a
+    // link's target (an export or a sensitive view would be recorded in the victim's name).
+    if (c.req.header('Sec-Fetch-Site') === 'cross-site')
+      throw new AppError('csrf_failed', 'Request from another site refused');
     if (!SAFE_METHODS.has(c.req.method)) {
       checkOrigin(c);
       const sent = c.req.header(CSRF_HEADER) ?? '';

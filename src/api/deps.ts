@@ -13,6 +13,7 @@ export interface ApiDeps {
     | 'basemapAttribution'
     | 'webDir'
     | 'publicUrl'
+    | 'trustProxy'
     | 'session'
     | 'privacy'
     | 'oidc'

@@ -70,6 +70,7 @@ export interface IndicatorTable {
   class_indicator_key: string | null;
   class_scheme: string | null;
   base_indicator_key: string | null;
+  numerator_indicator_key: string | null;
   sensitive: Generated<boolean>;
   built_in: Generated<boolean>;
   created_at: Timestamp;

@@ -79,6 +79,10 @@ export async function getAreaProfile(
       };
     });
   const series = shown(seriesById.get(area.id));
+  const references = referenceAreas.flatMap((r, i) =>
+    r ? [{ area: referenceRefs[i]!, series: shown(seriesById.get(r.id)) }] : [],
+  );
+  const referenceSeries = references.map((r) => r.series);
   const { id, ...publicArea } = area;
   return {
     area: publicArea,
@@ -86,12 +90,15 @@ export async function getAreaProfile(
     ancestors,
     children: children.filter((c) => mayView(view.scope, c.code)),
     series,
-    references: referenceAreas.flatMap((r, i) =>
-      r ? [{ area: referenceRefs[i]!, series: shown(seriesById.get(r.id)) }] : [],
-    ),
+    references,
     boundaryYears,
-    sensitiveIndicators: series
-      .filter((s) => byKey.get(s.indicatorKey)?.sensitive)
-      .map((s) => s.indicatorKey),
+    sensitiveIndicators: [
+      ...new Set(
+        [series, ...referenceSeries]
+          .flat()
+          .filter((s) => byKey.get(s.indicatorKey)?.sensitive)
+          .map((s) => s.indicatorKey),
+      ),
+    ],
   };
 }

@@ -1,5 +1,5 @@
 import type { Kysely } from 'kysely';
-import { can, effectiveScope, mayView } from '../domain/access/policy.js';
+import { areaAccess, can, effectiveScope } from '../domain/access/policy.js';
 import type { Principal } from '../domain/access/principal.js';
 import { AppError } from '../domain/shared/app-error.js';
 import {
@@ -37,7 +37,9 @@ function viewOf(comment: StoredComment, principal: Principal): CommentView {
 async function checkArea(db: Kysely<Database>, principal: Principal, code: string): Promise<void> {
   if (!(await findArea(db, code)))
     throw new AppError('area_not_found', `No area with code ${code}`, { code });
-  if (!mayView(effectiveScope(principal), code))
+  // Comments need the area inside the scope: on a gemeente around a wijk scope they would
+  // discuss wijken outside it.
+  if (areaAccess(effectiveScope(principal), code) !== 'full')
     throw new AppError('forbidden', `Area ${code} is outside your scope`, { code });
 }
 
@@ -91,7 +93,8 @@ async function visibleComment(
   const visible =
     comment &&
     (comment.visibility === 'partners' || comment.organisationId === principal.organisation?.id) &&
-    (comment.subjectType !== 'area' || mayView(effectiveScope(principal), comment.subjectKey));
+    (comment.subjectType !== 'area' ||
+      areaAccess(effectiveScope(principal), comment.subjectKey) === 'full');
   if (!comment || !visible) throw new AppError('not_found', `No comment ${id}`);
   return comment;
 }

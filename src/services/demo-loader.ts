@@ -17,6 +17,8 @@ import {
 } from '../db/queries/organisation-queries.js';
 import type { Database } from '../db/tables.js';
 import { deleteDemoUsers } from '../db/queries/user-queries.js';
+import { systemPrincipal } from '../domain/access/principal.js';
+import { audit, type AuditContext } from './auth/audit.js';
 import { bumpDataVersion } from './data-version.js';
 import { refreshSuppression } from './disclosure.js';
 import { createDemoUsers } from './demo-users.js';
@@ -41,10 +43,11 @@ export interface DemoSummary {
 export async function loadDemo(
   db: Kysely<Database>,
   now: () => number = Date.now,
+  actor: AuditContext | null = null,
 ): Promise<DemoSummary> {
   let summary: DemoSummary;
   try {
-    summary = await db.transaction().execute((trx) => loadDemoInto(trx, now));
+    summary = await db.transaction().execute((trx) => loadDemoInto(trx, now, actor));
   } catch (error) {
     await recordFailedRun(db, error);
     throw error;
@@ -61,6 +64,7 @@ export async function loadDemo(
 export async function loadDemoInto(
   trx: Transaction<Database>,
   now: () => number = Date.now,
+  actor: AuditContext | null = null,
 ): Promise<DemoSummary> {
   const started = now();
   const dataset = generateDemoDataset();
@@ -111,6 +115,9 @@ export async function loadDemoInto(
     summary: { ...summary },
   });
   await setMeta(trx, 'demo', { loadedAt: new Date(now()).toISOString(), ...summary });
+  await audit(trx, actor ?? { actor: systemPrincipal('demo'), ip: null }, 'demo_loaded', null, {
+    ...summary,
+  });
   await bumpDataVersion(trx);
   return summary;
 }

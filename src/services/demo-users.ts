@@ -50,8 +50,11 @@ export interface DemoAccount {
 
 /** The demo accounts that exist (for the login page and the start message). */
 export async function listDemoAccounts(db: Kysely<Database>): Promise<DemoAccount[]> {
-  const accounts = (await listUsers(db)).filter((u) => u.isDemo && !u.disabledAt);
   const order = demoUsers().map((u) => u.email);
+  // Only the six: accounts someone added to a demo organisation are not advertised.
+  const accounts = (await listUsers(db)).filter(
+    (u) => u.isDemo && !u.disabledAt && order.includes(u.email),
+  );
   return accounts
     .sort((a, b) => order.indexOf(a.email) - order.indexOf(b.email))
     .map((u) => ({

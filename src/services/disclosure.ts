@@ -11,12 +11,14 @@ import {
   listDisclosureIndicators,
   listFiguresOfYear,
   listIndicatorYears,
+  listSuppressedCodes,
   replaceSuppressions,
   type DisclosureIndicator,
   type FigureCell,
 } from '../db/queries/disclosure-queries.js';
 import { getMeta, setMeta } from '../db/queries/meta-queries.js';
 import type { Database } from '../db/tables.js';
+import { bumpDataVersion } from './data-version.js';
 
 type Db = Kysely<Database> | Transaction<Database>;
 type Rules = Pick<DisclosureRules, 'minCount' | 'minBase'>;
@@ -44,40 +46,43 @@ export async function refreshSuppression(trx: Db, touched: TouchedFigures): Prom
     const indicator = byKey.get(key);
     for (const year of years) {
       if (indicator) add(indicator, year);
-      // A share depends on its base: a new base figure can hide or reveal it.
-      for (const share of indicators)
-        if (share.baseIndicatorId !== null && byId.get(share.baseIndicatorId)?.key === key)
-          add(share, year);
+      // A share depends on its base and its numerator: new figures there can hide or reveal it.
+      for (const share of indicators) {
+        const dependsOn = [share.baseIndicatorId, share.numeratorIndicatorId];
+        if (dependsOn.some((id) => id !== null && byId.get(id)?.key === key)) add(share, year);
+      }
     }
   }
   let hidden = 0;
   const trees = new Map<number, Array<{ code: string; parentCode: string | null }>>();
-  for (const { indicator, year } of pairs.values())
+  for (const { indicator, year } of countsFirst([...pairs.values()]))
     hidden += await refreshPair(trx, rules, indicator, year, trees);
   return hidden;
 }
 
-/** Everything again: after the rules changed, or for a database written before they existed. */
-export async function refreshAllSuppression(db: Kysely<Database>): Promise<number> {
-  return db.transaction().execute(async (trx) => {
-    const indicators = await listDisclosureIndicators(trx);
-    const years = await listIndicatorYears(
-      trx,
-      indicators.map((i) => i.id),
-    );
-    const byId = new Map(indicators.map((i) => [i.id, i]));
-    const rules = await storedRules(trx);
-    const trees = new Map<number, Array<{ code: string; parentCode: string | null }>>();
-    let hidden = 0;
-    for (const { indicatorId, year } of years)
-      hidden += await refreshPair(trx, rules, byId.get(indicatorId)!, year, trees);
-    return hidden;
-  });
+/** Everything again, in the caller's transaction: after the rules changed, or for a database
+ * written before they existed. */
+export async function refreshAllSuppression(trx: Transaction<Database>): Promise<number> {
+  const indicators = await listDisclosureIndicators(trx);
+  const years = await listIndicatorYears(
+    trx,
+    indicators.map((i) => i.id),
+  );
+  const byId = new Map(indicators.map((i) => [i.id, i]));
+  const rules = await storedRules(trx);
+  const trees = new Map<number, Array<{ code: string; parentCode: string | null }>>();
+  let hidden = 0;
+  const pairs = years.map(({ indicatorId, year }) => ({ indicator: byId.get(indicatorId)!, year }));
+  for (const { indicator, year } of countsFirst(pairs))
+    hidden += await refreshPair(trx, rules, indicator, year, trees);
+  return hidden;
 }
 
 /**
  * At start: the rules in force are the configured ones. When they differ from those the stored
- * decisions were made with, every decision is made again (once; then they are stored).
+ * decisions were made with, every decision is made again — rules and decisions in one
+ * transaction, so an interrupted recompute is redone at the next start — and cached layers of
+ * every instance are invalidated (data version).
  */
 export async function applyDisclosureRules(
   db: Kysely<Database>,
@@ -86,8 +91,20 @@ export async function applyDisclosureRules(
   const stored = await getMeta<Rules>(db, META_KEY);
   if (stored && stored.minCount === rules.minCount && stored.minBase === rules.minBase)
     return { recomputed: false, hidden: 0 };
-  await setMeta(db, META_KEY, { minCount: rules.minCount, minBase: rules.minBase });
-  return { recomputed: true, hidden: await refreshAllSuppression(db) };
+  const hidden = await db.transaction().execute(async (trx) => {
+    await setMeta(trx, META_KEY, { minCount: rules.minCount, minBase: rules.minBase });
+    const n = await refreshAllSuppression(trx);
+    await bumpDataVersion(trx);
+    return n;
+  });
+  return { recomputed: true, hidden };
+}
+
+/** Counts before shares: a share is hidden where the count it is made of is hidden. */
+function countsFirst<T extends { indicator: DisclosureIndicator }>(pairs: T[]): T[] {
+  return [...pairs].sort(
+    (a, b) => Number(a.indicator.kind !== 'count') - Number(b.indicator.kind !== 'count'),
+  );
 }
 
 async function storedRules(db: Db): Promise<Rules> {
@@ -119,6 +136,10 @@ async function refreshPair(
           ]),
         )
       : null;
+  const numeratorHidden =
+    indicator.kind !== 'count' && indicator.numeratorIndicatorId !== null
+      ? await listSuppressedCodes(trx, indicator.numeratorIndicatorId, year)
+      : null;
   for (const [boundaryYear, cells] of byBoundaryYear) {
     const idOf = new Map(cells.map((c) => [c.code, c.observationId]));
     let reasons: Map<string, SuppressionReason>;
@@ -134,18 +155,28 @@ async function refreshPair(
       }));
       reasons = suppressCounts(countCells, rules);
     } else {
-      reasons = suppressShares(
-        cells.map((c) => ({
-          code: c.code,
-          value: c.value,
-          base: bases?.get(`${boundaryYear}|${c.code}`) ?? null,
-        })),
-        {
-          minBase: rules.minBase,
-          baseConfigured: indicator.baseIndicatorId !== null,
-          publicSource: indicator.builtIn,
-        },
+      reasons = new Map<string, SuppressionReason>(
+        suppressShares(
+          cells.map((c) => ({
+            code: c.code,
+            value: c.value,
+            base: bases?.get(`${boundaryYear}|${c.code}`) ?? null,
+          })),
+          {
+            minBase: rules.minBase,
+            baseConfigured: indicator.baseIndicatorId !== null,
+            publicSource: indicator.builtIn,
+          },
+        ),
       );
+      if (numeratorHidden)
+        for (const c of cells)
+          if (
+            c.value !== null &&
+            !reasons.has(c.code) &&
+            numeratorHidden.has(`${boundaryYear}|${c.code}`)
+          )
+            reasons.set(c.code, 'secondary');
     }
     for (const [code, reason] of reasons) {
       const observationId = idOf.get(code);

@@ -1,20 +1,82 @@
 import { useEffect, useRef } from 'react';
-import type { Locale } from '../domain/format/format-value.js';
+import type { Permission } from '../domain/access/roles.js';
+import { BrandMark } from './components/brand-mark.js';
 import { ErrorBoundary } from './components/error-boundary.js';
 import { ErrorPanel, Loading } from './components/feedback.js';
+import { LangSwitch } from './components/lang-switch.js';
+import { UserMenu } from './components/user-menu.js';
 import { useMetaQuery } from './hooks/use-meta-query.js';
 import { useI18n } from './i18n/i18n.js';
+import { LOGIN_PATH, loginPath, safeReturnPath } from './login-path.js';
+import { AccountPage } from './pages/account-page.js';
 import { AdminImportsPage } from './pages/admin-imports-page.js';
 import { AreaPage } from './pages/area-page.js';
+import { AuditPage } from './pages/audit-page.js';
+import { LoginPage } from './pages/login-page.js';
 import { MapPage } from './pages/map-page.js';
-import { Link, useLocation } from './router.js';
+import { UsersPage } from './pages/users-page.js';
+import { Link, navigate, useLocation } from './router.js';
+import { useSession, type CurrentUser } from './session.js';
 
-/** The shell: header with language switch, the demo banner while demo data is loaded, the page. */
+/**
+ * Who sees what: until the session is known, a spinner; without a user, the login page (any
+ * other address goes there, remembering itself); with one, the app.
+ */
 export function App() {
-  const { t, locale, setLocale } = useI18n();
+  const session = useSession();
+  const { path, search } = useLocation();
+  const query = search.toString();
+  const here = path + (query ? `?${query}` : '');
+  const onLogin = path === LOGIN_PATH;
+  const ready = session.status === 'ready';
+  const user = session.user;
+
+  useEffect(() => {
+    if (!ready) return;
+    if (!user && !onLogin) navigate(loginPath(here), { replace: true });
+    if (user && onLogin) navigate(safeReturnPath(search.get('terug')), { replace: true });
+  }, [ready, user, onLogin, here, search]);
+
+  if (session.status === 'error')
+    return (
+      <div className="app">
+        <main id="content">
+          <ErrorPanel error={session.error!} onRetry={session.reload} />
+        </main>
+      </div>
+    );
+  if (!ready || !user !== onLogin)
+    return (
+      <div className="app">
+        <Loading label="…" />
+      </div>
+    );
+  if (!user)
+    return (
+      <div className="app">
+        <LoginPage />
+      </div>
+    );
+  return <Shell user={user} />;
+}
+
+/** The pages, each with the permission it needs (the server checks again). */
+const ADMIN_PAGES: Array<{
+  path: string;
+  permission: Permission;
+  label: 'nav.admin' | 'nav.users' | 'nav.audit';
+}> = [
+  { path: '/beheer/imports', permission: 'imports:read', label: 'nav.admin' },
+  { path: '/beheer/gebruikers', permission: 'users:manage', label: 'nav.users' },
+  { path: '/beheer/auditlog', permission: 'audit:read', label: 'nav.audit' },
+];
+
+/** The shell: header with navigation, user menu and language switch, the demo banner, the page. */
+function Shell({ user }: { user: CurrentUser }) {
+  const { t } = useI18n();
+  const { can } = useSession();
   const { path } = useLocation();
   const meta = useMetaQuery();
-  const corporation = meta.data?.organisations.find((o) => o.kind === 'corporation');
   const areaMatch = /^\/gebied\/([^/]+)$/.exec(path);
   // After navigating to another page, move focus to it, so screen readers and keyboards
   // start there instead of on the link that was left behind.
@@ -24,12 +86,20 @@ export function App() {
     if (path !== firstPath.current) mainRef.current?.focus();
     firstPath.current = '';
   }, [path]);
+  useEffect(() => {
+    document.title = t('app.name');
+  }, [t, path]);
 
+  const adminPage = ADMIN_PAGES.find((p) => p.path === path);
   let page: React.ReactNode;
   if (meta.error) page = <ErrorPanel error={meta.error} onRetry={meta.reload} />;
   else if (!meta.data) page = <Loading label="…" />;
+  else if (adminPage && !can(adminPage.permission)) page = <NoAccess />;
   else if (path === '/') page = <MapPage meta={meta.data} />;
   else if (path === '/beheer/imports') page = <AdminImportsPage />;
+  else if (path === '/beheer/gebruikers') page = <UsersPage />;
+  else if (path === '/beheer/auditlog') page = <AuditPage />;
+  else if (path === '/account') page = <AccountPage />;
   else if (areaMatch)
     page = <AreaPage key={areaMatch[1]} code={decodeURIComponent(areaMatch[1]!).toUpperCase()} />;
   else
@@ -48,11 +118,7 @@ export function App() {
       </a>
       <header className="app-header">
         <Link to="/" className="brand">
-          <svg viewBox="0 0 32 32" width="30" height="30" aria-hidden="true">
-            <rect width="32" height="32" rx="7" fill="#f7f3ea" />
-            <path d="M6 22 L12 10 L16 17 L20 12 L26 22 Z" fill="#d9822b" />
-            <rect x="6" y="23" width="20" height="3" rx="1.5" fill="#3b7a5a" />
-          </svg>
+          <BrandMark />
           <span className="brand-name">{t('app.name')}</span>
           <span className="brand-tagline">{t('app.tagline')}</span>
         </Link>
@@ -60,27 +126,16 @@ export function App() {
           <Link to="/" aria-current={path === '/' ? 'page' : undefined}>
             {t('nav.map')}
           </Link>
-          <Link to="/beheer/imports" aria-current={path.startsWith('/beheer') ? 'page' : undefined}>
-            {t('nav.admin')}
-          </Link>
+          {ADMIN_PAGES.filter((p) => can(p.permission)).map((p) => (
+            <Link key={p.path} to={p.path} aria-current={path === p.path ? 'page' : undefined}>
+              {t(p.label)}
+            </Link>
+          ))}
           <a href="/api/docs">{t('nav.api')}</a>
         </nav>
         <div className="header-right">
-          {corporation ? <span className="org">{corporation.name}</span> : null}
-          <div className="lang-switch" role="group" aria-label={t('lang.switch')}>
-            {(['nl', 'en'] as Locale[]).map((l) => (
-              <button
-                key={l}
-                type="button"
-                lang={l}
-                aria-pressed={locale === l}
-                onClick={() => setLocale(l)}
-                title={t(`lang.${l}`)}
-              >
-                {l.toUpperCase()}
-              </button>
-            ))}
-          </div>
+          <UserMenu user={user} />
+          <LangSwitch />
         </div>
       </header>
       {meta.data?.demo ? (
@@ -108,6 +163,19 @@ export function App() {
         <span>{t('footer.sources')}</span>
         <span>{t('footer.signal')}</span>
       </footer>
+    </div>
+  );
+}
+
+function NoAccess() {
+  const { t } = useI18n();
+  return (
+    <div className="page narrow">
+      <div className="error-panel" role="alert">
+        <strong>{t('noAccess.title')}</strong>
+        <p>{t('noAccess.body')}</p>
+        <Link to="/">{t('area.backToMap')}</Link>
+      </div>
     </div>
   );
 }

@@ -18,6 +18,19 @@ export function errorText(error: Error, t: Translate): { message: string; retry:
       return { message: t('error.noIndicator'), retry: false };
     case 'year_not_available':
       return { message: t('map.noYears'), retry: false };
+    case 'forbidden':
+      // An area (or gemeente) outside the user's scope names itself in the details.
+      return {
+        message:
+          typeof error.details.code === 'string' ? t('error.outOfScope') : t('error.forbidden'),
+        retry: false,
+      };
+    case 'unauthenticated':
+      return { message: t('error.unauthenticated'), retry: false };
+    case 'csrf_failed':
+      return { message: t('error.csrf'), retry: true };
+    case 'too_many_requests':
+      return { message: t('error.tooMany'), retry: true };
     default:
       return { message: `${t('error.server')} (${error.code})`, retry: error.status >= 500 };
   }

@@ -1,5 +1,6 @@
 import { formatNumber, formatObservation, type Locale } from '../domain/format/format-value.js';
-import type { ObservationStatus } from '../domain/shared/observation-status.js';
+import type { SuppressionReason } from '../domain/privacy/disclosure-rules.js';
+import type { FigureStatus } from '../domain/shared/observation-status.js';
 
 interface UnitInfo {
   unit: string;
@@ -17,15 +18,18 @@ export function unitSuffix(unit: string): string {
 
 /**
  * A figure with its unit, or its status in words. Units stay as the source gives them
- * (× € 1.000 stays explicit).
+ * (× € 1.000 stays explicit). A small count hidden by disclosure control reads "<10" (the
+ * threshold in force), any other hidden figure "afgeschermd".
  */
 export function formatFigure(
   value: number | null | undefined,
-  status: ObservationStatus,
+  status: FigureStatus,
   info: UnitInfo,
   locale: Locale,
+  suppression?: SuppressionReason | null,
+  minCount?: number,
 ): string {
-  const text = formatObservation(value, status, info.decimals, locale);
+  const text = formatObservation(value, status, info.decimals, locale, suppression, minCount);
   return value === null || value === undefined ? text : `${text}${unitSuffix(info.unit)}`;
 }
 

@@ -11,6 +11,7 @@ export const TEST_CONFIG: ApiDeps['config'] = {
   basemapAttribution: null,
   webDir: '/nonexistent-web-dir',
   publicUrl: null,
+  trustProxy: false,
   session: { idleMinutes: 480, maxHours: 168 },
   privacy: DEFAULT_DISCLOSURE_RULES,
   oidc: null,

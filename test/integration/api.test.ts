@@ -126,6 +126,23 @@ describe.each(testEngines())('HTTP API on %s', (engine) => {
         '/api/map',
       ]),
     );
+    // Deny by default, visible in the document: every operation but the public ones names the
+    // permission it needs.
+    const PUBLIC = [
+      'get /api/health',
+      'post /api/auth/login',
+      'get /api/auth/session',
+      'get /api/auth/oidc/start',
+      'get /api/auth/oidc/callback',
+    ];
+    const unguarded = Object.entries(
+      body.paths as Record<string, Record<string, { 'x-permission'?: string }>>,
+    ).flatMap(([path, operations]) =>
+      Object.entries(operations)
+        .filter(([method, op]) => !op['x-permission'] && !PUBLIC.includes(`${method} ${path}`))
+        .map(([method]) => `${method} ${path}`),
+    );
+    expect(unguarded).toEqual([]);
     const docs = await api.get('/api/docs');
     const html = await docs.text();
     expect(docs.headers.get('content-type')).toMatch(/text\/html/);

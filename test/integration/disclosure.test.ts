@@ -78,6 +78,24 @@ describe.each(testEngines())('disclosure control on %s', (engine) => {
     );
   });
 
+  test('a rate made of a hidden count is hidden too: rate × inhabitants would give it back', async () => {
+    const hidden = await sql<{ code: string; year: number }>`
+      select a.code, o.data_year as year from suppressed_observation so
+      join observation o on o.id = so.observation_id join area a on a.id = o.area_id
+      join indicator i on i.id = o.indicator_id
+      where i.key = 'a_soz_wb' and a.gemeente_code = 'GM9901'`.execute(handle.db);
+    expect(hidden.rows.length).toBeGreaterThan(0);
+    let checked = 0;
+    for (const { code, year } of hidden.rows) {
+      const profile = await partner.json<Profile>(`/api/areas/${code}`);
+      const rate = pointOf(profile.body, 'soz_wb_per_1000', year);
+      if (!rate || rate.status === 'missing' || rate.status === 'secret') continue;
+      expect(rate, `${code} ${year}`).toMatchObject({ value: null, status: 'suppressed' });
+      checked += 1;
+    }
+    expect(checked).toBeGreaterThan(0);
+  });
+
   test('shares of a small base are hidden; the map and the CSV hide what the profile hides', async () => {
     const hiddenShares = await sql<{ code: string; year: number; gemeente: string }>`
       select a.code, o.data_year as year, a.gemeente_code as gemeente from suppressed_observation so

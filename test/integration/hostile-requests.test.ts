@@ -304,6 +304,71 @@ describe.each(testEngines())('hostile requests on %s: refused, and nothing chang
     expect(failures.rows[0]!.n).toBe(6);
   });
 
+  test('parallel guesses are counted one after another: at most five are tried', async () => {
+    const guesses = await Promise.all(
+      Array.from({ length: 12 }, (_, i) =>
+        api.anonymous.request('/api/auth/login', {
+          method: 'POST',
+          headers: { 'Content-Type': 'application/json' },
+          body: JSON.stringify({
+            email: 'inspector@demo.buurtbalans.nl',
+            password: i === 11 ? 'buurtbalans-demo' : `gok-${i}`,
+          }),
+        }),
+      ),
+    );
+    const statuses = guesses.map((g) => g.status);
+    expect(statuses.filter((s) => s === 401 || s === 200).length).toBeLessThanOrEqual(5);
+    expect(statuses.filter((s) => s === 429).length).toBeGreaterThanOrEqual(7);
+  });
+
+  test('a session cannot be used to guess its own password', async () => {
+    const tenant = api.as({ role: 'tenant', scope: ['GM9901'] });
+    const statuses: number[] = [];
+    for (let i = 0; i < 7; i += 1)
+      statuses.push(
+        (
+          await tenant.send('POST', '/api/auth/password', {
+            currentPassword: `gok-${i}`,
+            newPassword: 'een nieuw lang wachtwoord',
+          })
+        ).status,
+      );
+    expect(statuses.slice(0, 5)).toEqual([400, 400, 400, 400, 400]);
+    expect(statuses.slice(5)).toEqual([429, 429]);
+    const audited = await sql<{ n: number }>`select count(*)::int as n from audit_log
+      where action = 'login_failed' and details->>'reason' = 'wrong_current_password'`.execute(
+      handle.db,
+    );
+    expect(audited.rows[0]!.n).toBe(5);
+  });
+
+  test("another site's link or script gets nothing, not even a GET with the cookie", async () => {
+    const response = await api.get(
+      '/api/export/figures.csv?level=buurt&parent=GM9901&indicator=a_inw',
+      {
+        'Sec-Fetch-Site': 'cross-site',
+      },
+    );
+    expect(response.status).toBe(403);
+    expect((await api.get('/api/meta', { 'Sec-Fetch-Site': 'same-origin' })).status).toBe(200);
+  });
+
+  test('comments need the area inside the scope, not a gemeente around it', async () => {
+    const wijkScoped = api.as({ role: 'partner', scope: ['WK990101'] });
+    expect((await wijkScoped.get('/api/areas/GM9901')).status).toBe(200);
+    expect((await wijkScoped.get('/api/areas/GM9901/comments')).status).toBe(403);
+    expect(
+      (
+        await wijkScoped.send('POST', '/api/areas/GM9901/comments', {
+          body: 'x',
+          visibility: 'partners',
+        })
+      ).status,
+    ).toBe(403);
+    expect((await wijkScoped.get('/api/areas/WK990101/comments')).status).toBe(200);
+  });
+
   test('the audit log cannot be changed, not even with SQL', async () => {
     await expect(sql`update audit_log set action = 'x'`.execute(handle.db)).rejects.toThrow(
       /append-only/,

@@ -16,8 +16,7 @@ export async function demoCommand(options: { remove?: boolean; json?: boolean })
       else process.stdout.write('Demodata verwijderd; echte gegevens zijn niet aangeraakt.\n');
       return 0;
     }
-    const summary = await loadDemo(db);
-    await audit(db, cliAuditContext(), 'demo_loaded', null, { ...summary });
+    const summary = await loadDemo(db, Date.now, cliAuditContext());
     if (options.json) printJson(summary);
     else
       process.stdout.write(

@@ -180,6 +180,9 @@ export async function up(db: Kysely<any>): Promise<void> {
     .alterTable('indicator')
     // The denominator of a share (a_woning for p_wcorpw): small bases are suppressed.
     .addColumn('base_indicator_key', 'text')
+    // For a share or rate: the count it is made of (a_soz_wb for soz_wb_per_1000). Where that
+    // count is hidden, so is the share: share × base would give it back.
+    .addColumn('numerator_indicator_key', 'text')
     // Figures about vulnerable residents: every view of them is audited.
     .addColumn('sensitive', 'boolean', (c) => c.notNull().defaultTo(false))
     .execute();
@@ -189,6 +192,7 @@ export async function up(db: Kysely<any>): Promise<void> {
 export async function down(db: Kysely<any>): Promise<void> {
   await db.schema.alterTable('indicator').dropColumn('sensitive').execute();
   await db.schema.alterTable('indicator').dropColumn('base_indicator_key').execute();
+  await db.schema.alterTable('indicator').dropColumn('numerator_indicator_key').execute();
   for (const table of [
     'suppressed_observation',
     'comment',

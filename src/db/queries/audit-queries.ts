@@ -88,3 +88,23 @@ export async function listAuditActions(db: Db): Promise<string[]> {
     .execute();
   return rows.map((r) => r.action);
 }
+
+/** Whether an entry like this was written since a moment (to record a repeated event once). */
+export async function hasAuditSince(
+  db: Db,
+  action: string,
+  target: string,
+  reason: string,
+  since: Date,
+): Promise<boolean> {
+  const row = await db
+    .selectFrom('audit_log')
+    .select('id')
+    .where('action', '=', action)
+    .where('target', '=', target)
+    .where(sql`details->>'reason'`, '=', reason)
+    .where('at', '>=', since)
+    .limit(1)
+    .executeTakeFirst();
+  return row !== undefined;
+}

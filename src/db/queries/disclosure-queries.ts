@@ -6,18 +6,20 @@ type Db = Kysely<Database> | Transaction<Database>;
 export interface DisclosureIndicator {
   id: number;
   key: string;
-  kind: 'count' | 'percentage';
+  kind: 'count' | 'percentage' | 'rate';
   builtIn: boolean;
   baseIndicatorId: number | null;
+  numeratorIndicatorId: number | null;
 }
 
-/** Counts and shares: the indicators disclosure control looks at. */
+/** Counts, shares and rates: the indicators disclosure control looks at. */
 export async function listDisclosureIndicators(db: Db): Promise<DisclosureIndicator[]> {
   const rows = await db
     .selectFrom('indicator as i')
     .leftJoin('indicator as b', 'b.key', 'i.base_indicator_key')
-    .select(['i.id', 'i.key', 'i.kind', 'i.built_in', 'b.id as base_id'])
-    .where('i.kind', 'in', ['count', 'percentage'])
+    .leftJoin('indicator as n', 'n.key', 'i.numerator_indicator_key')
+    .select(['i.id', 'i.key', 'i.kind', 'i.built_in', 'b.id as base_id', 'n.id as numerator_id'])
+    .where('i.kind', 'in', ['count', 'percentage', 'rate'])
     .execute();
   return rows.map((r) => ({
     id: r.id,
@@ -25,7 +27,22 @@ export async function listDisclosureIndicators(db: Db): Promise<DisclosureIndica
     kind: r.kind as DisclosureIndicator['kind'],
     builtIn: r.built_in,
     baseIndicatorId: r.base_id,
+    numeratorIndicatorId: r.numerator_id,
   }));
+}
+
+/** The figures of one indicator and year that are hidden, as boundary year|code. */
+export async function listSuppressedCodes(
+  db: Db,
+  indicatorId: number,
+  year: number,
+): Promise<Set<string>> {
+  const row = await sql<{ codes: string | null }>`
+    select json_agg(a.boundary_year || '|' || a.code)::text as codes
+    from suppressed_observation so join observation o on o.id = so.observation_id
+    join area a on a.id = o.area_id
+    where o.indicator_id = ${indicatorId} and o.data_year = ${year}`.execute(db);
+  return new Set(JSON.parse(row.rows[0]?.codes ?? '[]') as string[]);
 }
 
 /** Every (indicator, data year) with figures, for the given indicators. */

@@ -26,6 +26,7 @@ function toIndicator(row: IndicatorRow): Indicator {
     classIndicatorKey: row.class_indicator_key,
     classScheme: row.class_scheme as ClassSchemeKey | null,
     baseIndicatorKey: row.base_indicator_key,
+    numeratorIndicatorKey: row.numerator_indicator_key,
     sensitive: row.sensitive,
   };
 }
@@ -55,6 +56,7 @@ export async function upsertIndicators(
         class_indicator_key: i.classIndicatorKey,
         class_scheme: i.classScheme,
         base_indicator_key: i.baseIndicatorKey ?? null,
+        numerator_indicator_key: i.numeratorIndicatorKey ?? null,
         sensitive: i.sensitive ?? false,
         built_in: builtIn,
       })),
@@ -74,6 +76,7 @@ export async function upsertIndicators(
         class_indicator_key: eb.ref('excluded.class_indicator_key'),
         class_scheme: eb.ref('excluded.class_scheme'),
         base_indicator_key: eb.ref('excluded.base_indicator_key'),
+        numerator_indicator_key: eb.ref('excluded.numerator_indicator_key'),
         sensitive: eb.ref('excluded.sensitive'),
       })),
     )

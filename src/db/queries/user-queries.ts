@@ -238,11 +238,17 @@ export function principalOf(account: UserAccount): Principal {
 export async function recordLoginAttempt(
   db: Db,
   attempt: { email: string; ip: string; success: boolean },
-): Promise<void> {
-  await db
+): Promise<number> {
+  const row = await db
     .insertInto('login_attempt')
     .values({ email: attempt.email.toLowerCase(), ip: attempt.ip, success: attempt.success })
-    .execute();
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  return Number(row.id);
+}
+
+export async function markAttemptSucceeded(db: Db, id: number): Promise<void> {
+  await db.updateTable('login_attempt').set({ success: true }).where('id', '=', id).execute();
 }
 
 /** Failed attempts since a moment, for an account (e-mail) or for an address (ip). */
@@ -278,10 +284,44 @@ export async function deleteDemoUsers(db: Db): Promise<void> {
 }
 
 export async function findOrganisationId(db: Db, key: string): Promise<number | null> {
+  return (await findOrganisationByKey(db, key))?.id ?? null;
+}
+
+export async function findOrganisationByKey(
+  db: Db,
+  key: string,
+): Promise<{ id: number; kind: string; isDemo: boolean } | null> {
   const row = await db
     .selectFrom('organisation')
-    .select('id')
+    .select(['id', 'kind', 'is_demo'])
     .where('key', '=', key)
     .executeTakeFirst();
-  return row?.id ?? null;
+  return row ? { id: row.id, kind: row.kind, isDemo: row.is_demo } : null;
+}
+
+/** Active administrators that are not demo accounts (the ones that must not all go). */
+export async function countRealAdmins(db: Db): Promise<number> {
+  const row = await db
+    .selectFrom('app_user')
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .where('role', '=', 'admin')
+    .where('disabled_at', 'is', null)
+    .where('is_demo', '=', false)
+    .executeTakeFirstOrThrow();
+  return Number(row.n);
+}
+
+/** Demo accounts off (their password is public) once a real administrator exists. */
+export async function disableDemoUsers(db: Db): Promise<number> {
+  const result = await db
+    .updateTable('app_user')
+    .set({ disabled_at: new Date() })
+    .where('is_demo', '=', true)
+    .where('disabled_at', 'is', null)
+    .executeTakeFirst();
+  await db
+    .deleteFrom('user_session')
+    .where('user_id', 'in', db.selectFrom('app_user').select('id').where('is_demo', '=', true))
+    .execute();
+  return Number(result.numUpdatedRows);
 }

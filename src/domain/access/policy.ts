@@ -40,7 +40,7 @@ export function mayView(scope: AreaScope, code: string): boolean {
  * analysts; every partner, the tenants, inspectors and viewers get disclosure control.
  */
 export function seesUnsuppressed(principal: Principal): boolean {
-  if (principal.kind === 'cli') return true;
+  if (principal.kind !== 'user') return true;
   return (
     principal.organisation?.kind === 'corporation' &&
     (principal.role === 'admin' || principal.role === 'analyst')

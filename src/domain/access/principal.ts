@@ -1,8 +1,8 @@
 import type { OrganisationKind, Role } from './roles.js';
 
-/** Who is asking: a logged-in user, or the CLI acting as a local administrator. */
+/** Who is asking: a logged-in user, the CLI acting as a local administrator, or the system. */
 export interface Principal {
-  kind: 'user' | 'cli';
+  kind: 'user' | 'cli' | 'system';
   userId: number | null;
   email: string;
   name: string;
@@ -29,4 +29,9 @@ export function cliPrincipal(operator: string): Principal {
     organisation: null,
     scope: { all: true, codes: [] },
   };
+}
+
+/** The application itself (first-start demo load): recorded as such, never a login. */
+export function systemPrincipal(what: string): Principal {
+  return { ...cliPrincipal(what), kind: 'system', email: `system:${what}`, name: 'Buurtbalans' };
 }

@@ -29,6 +29,8 @@ const derived: Entry[] = [
       'Personen met bijstand per 1.000 inwoners; berekend uit a_soz_wb en a_inw van hetzelfde jaar.',
     descriptionEn:
       'Persons on social assistance per 1,000 inhabitants; computed from a_soz_wb and a_inw of the same year.',
+    baseIndicatorKey: 'a_inw',
+    numeratorIndicatorKey: 'a_soz_wb',
   },
 ];
 

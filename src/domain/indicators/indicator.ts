@@ -66,6 +66,11 @@ export interface Indicator {
    * Disclosure control hides shares with a small base. Absent: no base known.
    */
   baseIndicatorKey?: string | null;
+  /**
+   * For a share or rate: the count it is made of, where that count is an indicator too. Where
+   * disclosure control hides the count, it hides the share (share × base would give it back).
+   */
+  numeratorIndicatorKey?: string | null;
   /** Figures about vulnerable residents: hidden from nobody with access, but every view is audited. */
   sensitive?: boolean;
 }

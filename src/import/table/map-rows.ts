@@ -42,6 +42,7 @@ function indicatorOf(
       classIndicatorKey: null,
       classScheme: null,
       baseIndicatorKey: ref.base ?? null,
+      numeratorIndicatorKey: ref.numerator ?? null,
       sensitive: ref.sensitive,
     },
   };

@@ -30,6 +30,11 @@ export const IndicatorDefinitionSchema = z.object({
     .string()
     .regex(/^[a-z][a-z0-9_]*$/)
     .optional(),
+  /** For a share or rate: the indicator key of the count it is made of (hidden with it). */
+  numerator: z
+    .string()
+    .regex(/^[a-z][a-z0-9_]*$/)
+    .optional(),
   /** Figures about vulnerable residents: every view is recorded in the audit log. */
   sensitive: z.boolean().default(false),
 });

@@ -1,4 +1,6 @@
-import type { Kysely } from 'kysely';
+import { sql, type Kysely } from 'kysely';
+import { limitKeyOf } from '../../domain/access/client-address.js';
+import { hasAuditSince } from '../../db/queries/audit-queries.js';
 import type { Principal } from '../../domain/access/principal.js';
 import { AppError } from '../../domain/shared/app-error.js';
 import {
@@ -6,6 +8,7 @@ import {
   findLoginCredentials,
   findUserById,
   lastSuccessfulLogin,
+  markAttemptSucceeded,
   principalOf,
   recordLoginAttempt,
 } from '../../db/queries/user-queries.js';
@@ -47,27 +50,13 @@ export async function passwordLogin(
 ): Promise<LoginResult> {
   const email = request.email.trim().toLowerCase();
   const context = { actor: null, ip: request.ip, anonymousLabel: email };
-  const windowStart = new Date(now.getTime() - LOGIN_LIMITS.windowMinutes * 60_000);
-  // A success resets the account's count; the address keeps its own.
-  const lastSuccess = await lastSuccessfulLogin(db, email);
-  const accountSince = lastSuccess && lastSuccess > windowStart ? lastSuccess : windowStart;
-  const byAccount = await countFailedLogins(db, 'email', email, accountSince);
-  const byAddress = await countFailedLogins(db, 'ip', request.ip, windowStart);
-  if (byAccount >= LOGIN_LIMITS.perAccount || byAddress >= LOGIN_LIMITS.perAddress) {
-    await audit(db, context, 'login_failed', email, { reason: 'rate_limited' });
-    throw new AppError(
-      'too_many_requests',
-      `Too many failed logins; try again in ${LOGIN_LIMITS.windowMinutes} minutes or ask an administrator to reset the password`,
-      { retryAfterSeconds: LOGIN_LIMITS.windowMinutes * 60 },
-    );
-  }
+  const attempt = await claimAttempt(db, email, request.ip, now);
   const credentials = await findLoginCredentials(db, email);
   const ok = await verifyPassword(
     request.password,
     credentials?.passwordHash ?? (await dummyHash()),
   );
   if (!credentials || !credentials.passwordHash || credentials.disabled || !ok) {
-    await recordLoginAttempt(db, { email, ip: request.ip, success: false });
     await audit(db, context, 'login_failed', email, {
       reason: !credentials
         ? 'unknown_account'
@@ -77,7 +66,53 @@ export async function passwordLogin(
     });
     throw new AppError('unauthenticated', 'E-mail address or password is not right');
   }
-  return startSessionFor(db, settings, credentials.id, 'password', request, now);
+  await markAttemptSucceeded(db, attempt);
+  return startSessionFor(db, settings, credentials.id, 'password', request, now, false);
+}
+
+// Advisory lock spaces: one per account and one per address, so parallel guesses queue.
+const ACCOUNT_LOCK = 'login-account:';
+const ADDRESS_LOCK = 'login-address:';
+
+/**
+ * Count the failures in the window and claim one more attempt, as a failure until the
+ * password proves right — under a lock per account and per address, so forty parallel guesses
+ * are counted one after another instead of all reading "no failures yet". Over the limit: 429,
+ * audited once per window, not per try (the audit log is append-only; a flood must not fill it).
+ */
+export async function claimAttempt(
+  db: Kysely<Database>,
+  email: string,
+  ip: string,
+  now = new Date(),
+): Promise<number> {
+  const address = limitKeyOf(ip);
+  const windowStart = new Date(now.getTime() - LOGIN_LIMITS.windowMinutes * 60_000);
+  const outcome = await db.transaction().execute(async (trx) => {
+    await sql`select pg_advisory_xact_lock(hashtext(${ACCOUNT_LOCK + email}))`.execute(trx);
+    await sql`select pg_advisory_xact_lock(hashtext(${ADDRESS_LOCK + address}))`.execute(trx);
+    // A success resets the account's count; the address keeps its own.
+    const lastSuccess = await lastSuccessfulLogin(trx, email);
+    const accountSince = lastSuccess && lastSuccess > windowStart ? lastSuccess : windowStart;
+    const byAccount = await countFailedLogins(trx, 'email', email, accountSince);
+    const byAddress = await countFailedLogins(trx, 'ip', address, windowStart);
+    if (byAccount >= LOGIN_LIMITS.perAccount || byAddress >= LOGIN_LIMITS.perAddress) {
+      const target = byAccount >= LOGIN_LIMITS.perAccount ? email : address;
+      if (!(await hasAuditSince(trx, 'login_failed', target, 'rate_limited', windowStart)))
+        await audit(trx, { actor: null, ip, anonymousLabel: email }, 'login_failed', target, {
+          reason: 'rate_limited',
+        });
+      return null;
+    }
+    return recordLoginAttempt(trx, { email, ip: address, success: false });
+  });
+  if (outcome === null)
+    throw new AppError(
+      'too_many_requests',
+      `Too many failed logins; try again in ${LOGIN_LIMITS.windowMinutes} minutes or ask an administrator to reset the password`,
+      { retryAfterSeconds: LOGIN_LIMITS.windowMinutes * 60 },
+    );
+  return outcome;
 }
 
 /** A new session for an authenticated user (password or OpenID Connect), audited. */
@@ -88,6 +123,7 @@ export async function startSessionFor(
   via: 'password' | 'oidc',
   request: { email?: string; ip: string; userAgent: string | null },
   now = new Date(),
+  recordAttempt = true,
 ): Promise<LoginResult> {
   const account = await findUserById(db, userId);
   if (!account || account.disabledAt)
@@ -98,7 +134,12 @@ export async function startSessionFor(
     { id: account.id, via, ip: request.ip, userAgent: request.userAgent },
     now,
   );
-  await recordLoginAttempt(db, { email: account.email, ip: request.ip, success: true });
+  if (recordAttempt)
+    await recordLoginAttempt(db, {
+      email: account.email,
+      ip: limitKeyOf(request.ip),
+      success: true,
+    });
   const principal = principalOf(account);
   await audit(db, { actor: principal, ip: request.ip }, 'login', account.email, { via });
   return { session, principal };

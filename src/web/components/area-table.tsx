@@ -1,10 +1,11 @@
 import { useMemo, useState } from 'react';
 import type { MapFeatureProperties, MapLayerResponse } from '../../domain/map/map-layer.js';
-import { statusLabel } from '../../domain/format/format-value.js';
 import { formatFigure } from '../format.js';
+import { usePrivacy } from '../hooks/use-privacy.js';
 import { useI18n } from '../i18n/i18n.js';
 import { areaPath, Link } from '../router.js';
 import { indicatorName } from './indicator-name.js';
+import { explainStatus } from './status-text.js';
 
 type SortKey = 'name' | 'code' | 'value';
 
@@ -14,6 +15,7 @@ type SortKey = 'name' | 'code' | 'value';
  */
 export function AreaTable({ layer }: { layer: MapLayerResponse }) {
   const { t, locale } = useI18n();
+  const { restricted, minCount } = usePrivacy();
   const [sort, setSort] = useState<{ key: SortKey; ascending: boolean }>({
     key: 'value',
     ascending: false,
@@ -86,13 +88,17 @@ export function AreaTable({ layer }: { layer: MapLayerResponse }) {
               <td className="code">{p.code}</td>
               <td
                 className={`num${p.value === null ? ' status' : ''}`}
-                title={p.value === null ? statusLabel(p.status, locale) : undefined}
+                title={
+                  p.value === null ? explainStatus(t, p.status, p.suppression, minCount) : undefined
+                }
               >
                 {formatFigure(
                   p.value,
                   p.status,
                   { unit: '', decimals: layer.indicator.decimals },
                   locale,
+                  p.suppression,
+                  minCount,
                 )}
               </td>
               <td>
@@ -112,6 +118,15 @@ export function AreaTable({ layer }: { layer: MapLayerResponse }) {
             </tr>
           ))}
         </tbody>
+        {restricted ? (
+          <tfoot>
+            <tr>
+              <td colSpan={4} className="privacy-note">
+                {t('privacy.note', { n: minCount })}
+              </td>
+            </tr>
+          </tfoot>
+        ) : null}
       </table>
     </div>
   );

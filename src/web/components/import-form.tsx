@@ -1,4 +1,5 @@
 import { useState, type FormEvent } from 'react';
+import { apiFetch } from '../api-client.js';
 import { useI18n } from '../i18n/i18n.js';
 import type { MessageKey } from '../i18n/nl.js';
 
@@ -53,7 +54,8 @@ export function ImportForm({ onDone }: { onDone(result: ImportResult): void }) {
     for (const [key, value] of [...form.entries()]) if (value === '') form.delete(key);
     setBusy(true);
     try {
-      const response = await fetch('/api/imports', { method: 'POST', body: form });
+      // apiFetch adds the session's CSRF token, as for every change.
+      const response = await apiFetch('/api/imports', { method: 'POST', body: form });
       const body = (await response.json()) as {
         error?: { code: string; message: string; details?: { issues?: Array<{ text: string }> } };
       };

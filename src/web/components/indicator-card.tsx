@@ -5,10 +5,11 @@ import type { Series } from '../../domain/indicators/observation.js';
 import { statusLabel } from '../../domain/format/format-value.js';
 import { TrendChart, TrendKey, type TrendLine } from '../charts/trend-chart.js';
 import { formatDifference, formatFigure, unitSuffix } from '../format.js';
+import { usePrivacy } from '../hooks/use-privacy.js';
 import { useI18n } from '../i18n/i18n.js';
-import type { MessageKey } from '../i18n/nl.js';
 import { LBM_CLASS_COLOURS } from '../../domain/map/palettes.js';
 import { indicatorName } from './indicator-name.js';
+import { explainStatus } from './status-text.js';
 
 interface Reference {
   name: string;
@@ -36,11 +37,16 @@ export function IndicatorCard({
   references,
 }: Props) {
   const { t, locale } = useI18n();
+  const { minCount } = usePrivacy();
   const [showTable, setShowTable] = useState(false);
   const tableId = useId();
+  // The newest figure there is; a newer one hidden by disclosure control wins over an older
+  // value, which would otherwise pass for the current state.
   const latest =
-    [...series.points].reverse().find((p) => p.value !== null) ??
+    [...series.points].reverse().find((p) => p.value !== null || p.status === 'suppressed') ??
     series.points[series.points.length - 1]!;
+  const figure = (p: Series['points'][number], info: { unit: string; decimals: number }) =>
+    formatFigure(p.value, p.status, info, locale, p.suppression, minCount);
   const latestClass = classSeries?.points.find((p) => p.year === latest.year && p.value !== null);
   const classLabels = classScheme ? CLASS_SCHEMES_BY_KEY[classScheme] : null;
   const name = indicatorName(indicator, locale);
@@ -53,9 +59,10 @@ export function IndicatorCard({
   const first = series.points.find((p) => p.value !== null);
   const chartLabel =
     first && latest.value !== null
-      ? `${name}: ${first.year} ${formatFigure(first.value, first.status, indicator, locale)}, ${latest.year} ${formatFigure(latest.value, latest.status, indicator, locale)}`
+      ? `${name}: ${first.year} ${figure(first, indicator)}, ${latest.year} ${figure(latest, indicator)}`
       : name;
-  const explain = latest.value === null ? t(`status.${latest.status}.explain` as MessageKey) : null;
+  const explain =
+    latest.value === null ? explainStatus(t, latest.status, latest.suppression, minCount) : null;
   return (
     <article className="card indicator-card" aria-labelledby={`${tableId}-title`}>
       <header>
@@ -89,12 +96,10 @@ export function IndicatorCard({
           className={latest.value === null ? 'value status' : 'value'}
           title={explain ?? undefined}
         >
-          {formatFigure(
-            latest.value,
-            latest.status,
-            { unit: indicator.unit === '%' ? '%' : '', decimals: indicator.decimals },
-            locale,
-          )}
+          {figure(latest, {
+            unit: indicator.unit === '%' ? '%' : '',
+            decimals: indicator.decimals,
+          })}
         </span>
         {latest.value !== null && unitSuffix(indicator.unit) && indicator.unit !== '%' ? (
           <span className="unit">{indicator.unit}</span>
@@ -111,9 +116,7 @@ export function IndicatorCard({
           return (
             <li key={r.role}>
               <span className="ref-name">{r.name}</span>{' '}
-              <span className="ref-value">
-                {formatFigure(point.value, point.status, indicator, locale)}
-              </span>
+              <span className="ref-value">{figure(point, indicator)}</span>
               {diff !== null ? (
                 <span className="diff"> ({formatDifference(diff, indicator, locale)})</span>
               ) : null}
@@ -162,14 +165,7 @@ export function IndicatorCard({
                         Series['points'][number] | undefined;
                       return (
                         <td key={l.key}>
-                          {q
-                            ? formatFigure(
-                                q.value,
-                                q.status,
-                                { unit: '', decimals: indicator.decimals },
-                                locale,
-                              )
-                            : '–'}
+                          {q ? figure(q, { unit: '', decimals: indicator.decimals }) : '–'}
                         </td>
                       );
                     })}

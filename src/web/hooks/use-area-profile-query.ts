@@ -4,6 +4,8 @@ import { useQuery } from './use-query.js';
 
 export interface AreaProfile {
   area: Area;
+  /** aggregate: a gemeente or the land around the user's scope; only its own totals. */
+  access: 'full' | 'aggregate';
   ancestors: AreaRef[];
   children: AreaRef[];
   series: Series[];

@@ -7,6 +7,15 @@ export interface AvailableIndicators {
   indicators: Array<{ key: string; years: number[] }>;
 }
 
-/** Indicators with figures for the areas of a level within a parent (null: the country). */
-export const useAvailableIndicatorsQuery = (level: AreaLevel, parent: string | null) =>
-  useQuery<AvailableIndicators>(apiUrl('/api/indicators/available', { level, parent }));
+/**
+ * Indicators with figures for the areas of a level within a parent (null: the country);
+ * nothing is asked while `enabled` is false.
+ */
+export const useAvailableIndicatorsQuery = (
+  level: AreaLevel,
+  parent: string | null,
+  enabled = true,
+) =>
+  useQuery<AvailableIndicators>(
+    enabled ? apiUrl('/api/indicators/available', { level, parent }) : null,
+  );

@@ -13,6 +13,8 @@ export interface Meta {
   }>;
   basemap: { url: string; attribution: string | null } | null;
   areaCounts: Record<string, number>;
+  /** Disclosure control for restricted viewers: counts below minCount show as "<minCount". */
+  privacy: { minCount: number; minBase: number; roundCountsTo: number };
 }
 
 export const useMetaQuery = () => useQuery<Meta>('/api/meta');

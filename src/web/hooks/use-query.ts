@@ -76,6 +76,20 @@ function subscribe(url: string, listener: () => void): () => void {
   };
 }
 
+/**
+ * Forget every answer: what the API returns depends on who is logged in. Answers still being
+ * watched are fetched again; the rest are dropped.
+ */
+export function clearQueries(): void {
+  for (const [url, entry] of [...entries]) {
+    if (entry.listeners.size > 0) load(url, entry);
+    else {
+      entry.generation += 1;
+      entries.delete(url);
+    }
+  }
+}
+
 /** Fetch a URL (null: nothing) and watch its answer. */
 export function useQuery<T>(url: string | null): QueryState<T> {
   const subscribeUrl = useCallback(

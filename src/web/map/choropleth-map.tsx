@@ -4,7 +4,7 @@ import 'maplibre-gl/dist/maplibre-gl.css';
 import workerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?url';
 import { detailForZoom } from '../../domain/geometry/detail-levels.js';
 import type { MapFeatureProperties, MapLayerResponse } from '../../domain/map/map-layer.js';
-import { baseStyle, fillColour } from './map-style.js';
+import { baseStyle, fillColour, hatchPattern } from './map-style.js';
 
 // MapLibre 6 runs its worker as a module; without its URL the map stays blank (stack-notes).
 maplibregl.setWorkerUrl(workerUrl);
@@ -93,6 +93,16 @@ export function ChoroplethMap({
         type: 'fill',
         source: SOURCE,
         paint: { 'fill-color': '#c9ccd1', 'fill-opacity': basemap ? 0.85 : 1 },
+      });
+      // Figures hidden by disclosure control have no class (drawn grey below); the hatch on
+      // top keeps them apart from areas without data, as the legend shows.
+      map.addImage('suppressed-hatch', hatchPattern());
+      map.addLayer({
+        id: 'areas-suppressed',
+        type: 'fill',
+        source: SOURCE,
+        filter: ['==', ['get', 'status'], 'suppressed'],
+        paint: { 'fill-pattern': 'suppressed-hatch' },
       });
       map.addLayer({
         id: 'areas-outline',

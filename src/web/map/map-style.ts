@@ -56,3 +56,33 @@ export function fillColour(
     noData,
   ];
 }
+
+/**
+ * Areas whose figure disclosure control hides: hatched, so they read apart from "no data" grey
+ * without relying on colour alone. The legend draws the same stripes in CSS.
+ */
+export const SUPPRESSED_HATCH = { background: '#ebe8f1', stripe: '#8d86a5' } as const;
+
+/** The legend swatch of hidden figures: the map's hatch as a CSS background. */
+export const SUPPRESSED_SWATCH = `repeating-linear-gradient(135deg, ${SUPPRESSED_HATCH.stripe} 0 1.5px, ${SUPPRESSED_HATCH.background} 1.5px 4px)`;
+
+/**
+ * A square RGBA image of diagonal stripes ("/"), for MapLibre's fill-pattern: `size` pixels, a
+ * stripe of `width` pixels every `size` pixels, so the pattern tiles without seams.
+ */
+export function hatchPattern(
+  size = 8,
+  width = 2,
+  colours: { background: string; stripe: string } = SUPPRESSED_HATCH,
+): { width: number; height: number; data: Uint8Array } {
+  const rgb = (hex: string) => [1, 3, 5].map((i) => parseInt(hex.slice(i, i + 2), 16));
+  const background = rgb(colours.background);
+  const stripe = rgb(colours.stripe);
+  const data = new Uint8Array(size * size * 4);
+  for (let y = 0; y < size; y += 1)
+    for (let x = 0; x < size; x += 1) {
+      const colour = (x + y) % size < width ? stripe : background;
+      data.set([...colour, 255], (y * size + x) * 4);
+    }
+  return { width: size, height: size, data };
+}

@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { NATIONAL, readView, writeView, type ViewState } from './view-state.js';
+import { defaultGemeente, NATIONAL, readView, writeView, type ViewState } from './view-state.js';
 
 const defaults = { gemeente: 'GM9901', indicator: 'lbm_score' };
 
@@ -48,5 +48,18 @@ describe('view state in the URL', () => {
         view: 'kaart',
       }),
     ).toContain('niveau=buurt');
+  });
+});
+
+describe('defaultGemeente', () => {
+  test('the first preferred gemeente the user may see', () => {
+    expect(defaultGemeente(['GM9901', 'GM9902', 'GM9903'], ['GM9901', 'GM9902'])).toBe('GM9901');
+  });
+  test('a preferred gemeente outside the scope is skipped, never chosen', () => {
+    expect(defaultGemeente(['GM9902'], ['GM9901', 'GM9902'])).toBe('GM9902');
+    expect(defaultGemeente(['GM9903'], ['GM9901'])).toBe('GM9903');
+  });
+  test('nothing visible: the whole country (which then shows nothing)', () => {
+    expect(defaultGemeente([], ['GM9901'])).toBe(NATIONAL);
   });
 });

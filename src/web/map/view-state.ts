@@ -54,3 +54,13 @@ export function writeView(view: ViewState): string {
   if (view.view === 'tabel') search.set('weergave', 'tabel');
   return `/?${search.toString()}`;
 }
+
+/**
+ * The gemeente a user sees first: the first of `preferred` (their organisation's working
+ * area, then the corporation's) that they may see, else the first they may see — never one
+ * outside their scope.
+ * @example defaultGemeente(['GM9902'], ['GM9901', 'GM9902']) // 'GM9902'
+ */
+export function defaultGemeente(visible: readonly string[], preferred: readonly string[]): string {
+  return preferred.find((code) => visible.includes(code)) ?? visible[0] ?? NATIONAL;
+}

@@ -1,19 +1,24 @@
 import { useMemo } from 'react';
 import { themeRank, type Indicator } from '../../domain/indicators/indicator.js';
 import { ApiError } from '../api-client.js';
+import { CommentsPanel } from '../components/comments-panel.js';
 import { ErrorPanel, Loading } from '../components/feedback.js';
 import { IndicatorCard } from '../components/indicator-card.js';
 import { KeyFigures } from '../components/key-figures.js';
 import { LocatorMap } from '../components/locator-map.js';
 import { useAreaProfileQuery } from '../hooks/use-area-profile-query.js';
 import { useIndicatorsQuery } from '../hooks/use-indicators-query.js';
+import { usePrivacy } from '../hooks/use-privacy.js';
 import { useI18n } from '../i18n/i18n.js';
 import type { MessageKey } from '../i18n/nl.js';
 import { areaPath, Link } from '../router.js';
+import { useSession } from '../session.js';
 
 /** The area profile (dossier): hierarchy, every indicator with trend and comparison. */
 export function AreaPage({ code }: { code: string }) {
   const { t } = useI18n();
+  const { can } = useSession();
+  const { restricted, minCount } = usePrivacy();
   const profileQuery = useAreaProfileQuery(code);
   const indicatorsQuery = useIndicatorsQuery();
   const profile = profileQuery.stale ? undefined : profileQuery.data;
@@ -23,13 +28,16 @@ export function AreaPage({ code }: { code: string }) {
   );
 
   if (profileQuery.error) {
-    const notFound = profileQuery.error instanceof ApiError && profileQuery.error.status === 404;
+    const status = profileQuery.error instanceof ApiError ? profileQuery.error.status : 0;
     return (
       <div className="page narrow">
-        {notFound ? (
+        {status === 404 || status === 403 ? (
           <div className="error-panel" role="alert">
-            <strong>{t('area.notFound')}</strong>
-            <p>{code}</p>
+            <strong>{status === 404 ? t('area.notFound') : t('area.outOfScope')}</strong>
+            <p>
+              {status === 403 ? `${t('area.outOfScopeBody')} ` : ''}
+              <span className="code">{code}</span>
+            </p>
             <Link to="/">{t('area.backToMap')}</Link>
           </div>
         ) : (
@@ -40,7 +48,7 @@ export function AreaPage({ code }: { code: string }) {
   }
   if (!profile || !indicatorsQuery.data) return <Loading label={t('area.loading')} />;
 
-  const { area, ancestors, children, series, references } = profile;
+  const { area, ancestors, children, series, references, access } = profile;
   const seriesByKey = new Map(series.map((s) => [s.indicatorKey, s]));
   const shown = series
     .map((s) => indicators.get(s.indicatorKey))
@@ -99,6 +107,14 @@ export function AreaPage({ code }: { code: string }) {
           <LocatorMap area={area} indicator={series[0].indicatorKey} label={t('area.location')} />
         ) : null}
       </header>
+      {access === 'aggregate' ? (
+        <p className="notice" data-testid="aggregate-note">
+          {t('area.aggregate')}
+        </p>
+      ) : null}
+      {restricted ? (
+        <p className="hint privacy-note">{t('privacy.note', { n: minCount })}</p>
+      ) : null}
       {shown.length === 0 ? <p className="notice">{t('area.noFigures')}</p> : null}
       {themes.map(([theme, list]) => (
         <section key={theme} className="theme" aria-labelledby={`theme-${theme}`}>
@@ -148,6 +164,7 @@ export function AreaPage({ code }: { code: string }) {
           </ul>
         </section>
       ) : null}
+      {can('comments:read') ? <CommentsPanel code={area.code} areaName={area.name} /> : null}
     </div>
   );
 }

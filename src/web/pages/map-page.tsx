@@ -2,22 +2,31 @@ import { useEffect, useMemo, useState } from 'react';
 import { themeRank, type Indicator } from '../../domain/indicators/indicator.js';
 import { statusLabel } from '../../domain/format/format-value.js';
 import type { MapLayerResponse } from '../../domain/map/map-layer.js';
-import { ApiError } from '../api-client.js';
+import { ApiError, apiUrl } from '../api-client.js';
 import { AreaTable } from '../components/area-table.js';
 import { ErrorPanel, Loading } from '../components/feedback.js';
 import { indicatorName } from '../components/indicator-name.js';
 import { Legend } from '../components/legend.js';
+import { explainStatus } from '../components/status-text.js';
 import { formatFigure } from '../format.js';
 import { useAreasQuery } from '../hooks/use-areas-query.js';
 import { useAvailableIndicatorsQuery } from '../hooks/use-available-indicators-query.js';
 import { useIndicatorsQuery } from '../hooks/use-indicators-query.js';
 import { useMapLayerQuery } from '../hooks/use-map-layer-query.js';
 import type { Meta } from '../hooks/use-meta-query.js';
+import { usePrivacy } from '../hooks/use-privacy.js';
 import { useI18n, type Translate } from '../i18n/i18n.js';
 import type { MessageKey } from '../i18n/nl.js';
 import { ChoroplethMap } from '../map/choropleth-map.js';
-import { NATIONAL, readView, writeView, type ViewState } from '../map/view-state.js';
+import {
+  defaultGemeente as pickGemeente,
+  NATIONAL,
+  readView,
+  writeView,
+  type ViewState,
+} from '../map/view-state.js';
 import { areaPath, navigate, useLocation } from '../router.js';
+import { useUser } from '../session.js';
 
 // The first of these with figures here is the map a new user sees.
 const PREFERRED = ['lbm_score', 'lbm_afw', 'p_wcorpw', 'a_inw'];
@@ -29,18 +38,47 @@ const ZOOM_FOR_DETAIL = [7, 10, 13];
 export function MapPage({ meta }: { meta: Meta }) {
   const { t, locale } = useI18n();
   const { search } = useLocation();
+  const user = useUser();
+  const { minCount } = usePrivacy();
+  // Only the gemeenten in the user's scope come back.
   const gemeenten = useAreasQuery('gemeente');
   const indicators = useIndicatorsQuery();
+  const visible = useMemo(() => (gemeenten.data?.areas ?? []).map((g) => g.code), [gemeenten.data]);
+  // "The whole country" is every area for an unlimited scope; for a scope of several gemeenten
+  // it is all of those; for one gemeente it is nothing more than that gemeente. (A scope
+  // without any gemeente gets the national view, which says there is nothing to show.)
+  const nationalAllowed = user.scope.all || visible.length !== 1;
 
   const defaultGemeente = useMemo(() => {
+    const own = meta.organisations.find((o) => o.key === user.organisation?.key);
     const corporation = meta.organisations.find((o) => o.kind === 'corporation');
-    return corporation?.workingArea[0] ?? gemeenten.data?.areas[0]?.code ?? NATIONAL;
-  }, [meta, gemeenten.data]);
+    return pickGemeente(visible, [
+      ...(own?.workingArea ?? []),
+      ...(corporation?.workingArea ?? []),
+    ]);
+  }, [meta, user, visible]);
   // The gemeente and level come from the URL before the indicator: what has figures depends on them.
   const place = readView(search, { gemeente: defaultGemeente, indicator: '' });
+  // A link to a gemeente outside the scope (shared by a colleague elsewhere): show the user's
+  // own instead, and say why, rather than asking the server for what it will refuse.
+  const placeAllowed =
+    gemeenten.data !== undefined &&
+    (place.gemeente === NATIONAL ? nationalAllowed : visible.includes(place.gemeente));
+  // The refused code rides along in the URL until the user changes the view.
+  const refused = search.get('buiten');
+  useEffect(() => {
+    if (gemeenten.data === undefined || placeAllowed) return;
+    // The rest of the link (indicator, view) stays as it was; its year may not exist here.
+    const next = new URLSearchParams(search);
+    next.set('gemeente', defaultGemeente);
+    next.delete('jaar');
+    next.set('buiten', place.gemeente);
+    navigate(`/?${next.toString()}`, { replace: true });
+  }, [gemeenten.data, placeAllowed, place.gemeente, defaultGemeente, search]);
   const available = useAvailableIndicatorsQuery(
     place.level,
     place.gemeente === NATIONAL ? null : place.gemeente,
+    placeAllowed,
   );
   const mappable = useMemo(() => {
     const withData = new Set((available.data?.indicators ?? []).map((i) => i.key));
@@ -63,7 +101,7 @@ export function MapPage({ meta }: { meta: Meta }) {
   const zoom = detail && detail.extent === extentKey ? ZOOM_FOR_DETAIL[detail.detail] : undefined;
 
   const layerQuery = useMapLayerQuery(
-    gemeenten.data && indicators.data && available.data
+    placeAllowed && indicators.data && available.data
       ? {
           level: view.level,
           parent: view.gemeente === NATIONAL ? null : view.gemeente,
@@ -88,9 +126,10 @@ export function MapPage({ meta }: { meta: Meta }) {
     return current && !mappable.includes(current) ? [...mappable, current] : mappable;
   }, [mappable, indicators.data, view.indicator]);
   const grouped = useMemo(() => groupByTheme(listed), [listed]);
+  const nationalLabel = user.scope.all ? t('map.allGemeenten') : t('map.allMyGemeenten');
   const where =
     view.gemeente === NATIONAL
-      ? t('map.allGemeenten')
+      ? nationalLabel
       : (gemeenten.data?.areas.find((g) => g.code === view.gemeente)?.name ?? view.gemeente);
   const levelLabel = t(`map.level.${view.level}` as MessageKey);
   const levels =
@@ -100,6 +139,8 @@ export function MapPage({ meta }: { meta: Meta }) {
 
   if (gemeenten.error) return <ErrorPanel error={gemeenten.error} onRetry={gemeenten.reload} />;
   if (indicators.error) return <ErrorPanel error={indicators.error} onRetry={indicators.reload} />;
+  // Until the user's gemeenten are known, any choice shown would be a guess.
+  if (!gemeenten.data || !placeAllowed) return <Loading label={t('map.loading')} />;
 
   return (
     <div className="map-page">
@@ -116,7 +157,7 @@ export function MapPage({ meta }: { meta: Meta }) {
                 {g.name}
               </option>
             ))}
-            <option value={NATIONAL}>{t('map.allGemeenten')}</option>
+            {nationalAllowed ? <option value={NATIONAL}>{nationalLabel}</option> : null}
           </select>
         </div>
         <fieldset className="field segmented">
@@ -184,20 +225,43 @@ export function MapPage({ meta }: { meta: Meta }) {
               {layer?.year ? ` · ${layer.year}` : ''}
             </span>
           </h1>
-          <div className="view-switch" role="group" aria-label={t('map.view')}>
-            {(['kaart', 'tabel'] as const).map((v) => (
-              <button
-                key={v}
-                type="button"
-                aria-pressed={view.view === v}
-                className={view.view === v ? 'active' : undefined}
-                onClick={() => update({ view: v })}
+          <div className="toolbar-actions">
+            {layer && layer.year !== null && !layerQuery.stale ? (
+              // The same areas, figures and disclosure control as on screen; the server logs it.
+              <a
+                className="button secondary small download"
+                href={apiUrl('/api/export/figures.csv', {
+                  level: layer.level,
+                  parent: view.gemeente === NATIONAL ? null : view.gemeente,
+                  indicator: layer.indicator.key,
+                  year: layer.year,
+                })}
+                download
               >
-                {t(v === 'kaart' ? 'map.view.map' : 'map.view.table')}
-              </button>
-            ))}
+                <span aria-hidden="true">⤓ </span>
+                {t('map.downloadCsv')}
+              </a>
+            ) : null}
+            <div className="view-switch" role="group" aria-label={t('map.view')}>
+              {(['kaart', 'tabel'] as const).map((v) => (
+                <button
+                  key={v}
+                  type="button"
+                  aria-pressed={view.view === v}
+                  className={view.view === v ? 'active' : undefined}
+                  onClick={() => update({ view: v })}
+                >
+                  {t(v === 'kaart' ? 'map.view.map' : 'map.view.table')}
+                </button>
+              ))}
+            </div>
           </div>
         </div>
+        {refused ? (
+          <p className="notice" role="status">
+            {t('map.outOfScope', { code: refused })}
+          </p>
+        ) : null}
         {layerQuery.error && !yearMissing ? (
           <ErrorPanel error={layerQuery.error} onRetry={layerQuery.reload} />
         ) : !layer ? (
@@ -231,12 +295,19 @@ export function MapPage({ meta }: { meta: Meta }) {
                         <strong>{p.name}</strong>
                         <span className="code">{p.code}</span>
                         <span className="tooltip-value">
-                          {formatFigure(p.value, p.status, layer.indicator, locale)}
+                          {formatFigure(
+                            p.value,
+                            p.status,
+                            layer.indicator,
+                            locale,
+                            p.suppression,
+                            minCount,
+                          )}
                           {hasValue && label ? ` · ${label}` : ''}
                         </span>
                         {!hasValue ? (
                           <span className="hint">
-                            {t(`status.${p.status}.explain` as MessageKey)}
+                            {explainStatus(t, p.status, p.suppression, minCount)}
                           </span>
                         ) : null}
                         {hasValue && p.source === 'demo' ? (
@@ -272,12 +343,13 @@ function SourceNote({ layer, t }: { layer: MapLayerResponse; t: Translate }) {
     layer.features.flatMap((f) => (f.properties.source ? [f.properties.source] : [])),
   );
   const { locale } = useI18n();
-  // With the source's own classes the legend already counts the areas without one.
+  // With the source's own classes the legend already counts the areas without one; hidden
+  // figures always have their own legend row.
   const statuses =
     layer.classification.method === 'fixed'
       ? []
       : Object.entries(layer.summary.byStatus).filter(
-          ([status]) => status !== 'ok' && status !== 'provisional',
+          ([status]) => status !== 'ok' && status !== 'provisional' && status !== 'suppressed',
         );
   return (
     <div className="source-note">
