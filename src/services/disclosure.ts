@@ -128,7 +128,7 @@ async function refreshPair(
     byBoundaryYear.set(f.boundaryYear, list);
   }
   const bases =
-    indicator.kind === 'percentage' && indicator.baseIndicatorId !== null
+    indicator.kind !== 'count' && indicator.baseIndicatorId !== null
       ? new Map(
           (await listFiguresOfYear(trx, indicator.baseIndicatorId, year)).map((b) => [
             `${b.boundaryYear}|${b.code}`,

@@ -94,6 +94,11 @@ describe.each(testEngines())('disclosure control on %s', (engine) => {
       checked += 1;
     }
     expect(checked).toBeGreaterThan(0);
+    // Where the count is shown and the base is large, the rate is shown too.
+    const wijk = await partner.json<Profile>('/api/areas/WK990106');
+    expect(pointOf(wijk.body, 'soz_wb_per_1000', 2024)?.value).toBeGreaterThan(0);
+    const gemeente = await partner.json<Profile>('/api/areas/GM9901');
+    expect(pointOf(gemeente.body, 'soz_wb_per_1000', 2024)?.suppression).toBeNull();
   });
 
   test('shares of a small base are hidden; the map and the CSV hide what the profile hides', async () => {
