@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { suppressCounts, type CountCell } from './suppress-counts.js';
+import { suppressCounts, type CountCell, type CountSuppressionReason } from './suppress-counts.js';
 
 const RULES = { minCount: 10 };
 
@@ -126,6 +126,112 @@ function smallRevealedSums(
     }
   }
   return found;
+}
+
+type Reasons = ReadonlyMap<string, CountSuppressionReason>;
+
+interface Range {
+  min: number;
+  max: number;
+}
+
+/**
+ * What a restricted viewer can work out about every cell: the exact range of values that fit
+ * the visible counts, the equations (parent = Σ children) and the labels (`small_count`:
+ * 0..minCount − 1, `secondary`: at least minCount, null: at least 0; no count is negative).
+ * The equations form a tree, so interval propagation is exact: up, a cell's bound meets the
+ * sum of its children's ranges; down, a child's range meets its parent's range less the
+ * sum of its siblings' ranges from below. Checked against enumeration further down.
+ */
+function adversaryRanges(
+  cells: readonly CountCell[],
+  reasons: Reasons,
+  minCount = 10,
+): Map<string, Range> {
+  const children = childrenOf(cells);
+  const codes = new Set(cells.map((c) => c.code));
+  const bound = (c: CountCell): Range => {
+    const r = reasons.get(c.code);
+    if (r === 'small_count') return { min: 0, max: minCount - 1 };
+    if (r === 'secondary') return { min: minCount, max: Infinity };
+    return c.value === null ? { min: 0, max: Infinity } : { min: c.value, max: c.value };
+  };
+  const byCode = new Map(cells.map((c) => [c.code, c]));
+  const meet = (a: Range, b: Range): Range => ({
+    min: Math.max(a.min, b.min),
+    max: Math.min(a.max, b.max),
+  });
+  const sum = (ranges: readonly Range[]): Range => ({
+    min: ranges.reduce((s, r) => s + r.min, 0),
+    max: ranges.reduce((s, r) => s + r.max, 0),
+  });
+
+  const fromBelow = new Map<string, Range>();
+  const up = (code: string): Range => {
+    const kids = children.get(code) ?? [];
+    let range = bound(byCode.get(code)!);
+    if (kids.length > 0) range = meet(range, sum(kids.map(up)));
+    fromBelow.set(code, range);
+    return range;
+  };
+  const result = new Map<string, Range>();
+  const down = (code: string, fromAbove: Range): void => {
+    result.set(code, meet(fromBelow.get(code)!, fromAbove));
+    const own = meet(bound(byCode.get(code)!), fromAbove);
+    const kids = children.get(code) ?? [];
+    for (const kid of kids) {
+      const others = sum(kids.filter((k) => k !== kid).map((k) => fromBelow.get(k)!));
+      down(kid, { min: own.min - others.max, max: own.max - others.min });
+    }
+  };
+  const tops = cells.filter((c) => c.parentCode === null || !codes.has(c.parentCode));
+  for (const top of tops) {
+    up(top.code);
+    down(top.code, { min: -Infinity, max: Infinity });
+  }
+  return result;
+}
+
+/** The labels every count would get if all of them were hidden: what labels alone tell. */
+function everythingHidden(cells: readonly CountCell[], minCount = 10): Reasons {
+  return new Map(
+    cells
+      .filter((c) => c.value !== null)
+      .map((c) => [c.code, c.value! < minCount ? 'small_count' : 'secondary'] as const),
+  );
+}
+
+/**
+ * Hidden counts that a restricted viewer narrows down more than allowed: a small count must
+ * stay free to be anything in 0..minCount − 1, a secondary count must keep a range of at least
+ * minCount − 1 (or be unbounded). The one allowance is what the labels say by themselves
+ * (the same cell's range with every count hidden): a total of at least minCount made of two
+ * small counts, where each is at least 1 and the total, hidden, spans minCount − 2 only.
+ * `forced` lists those, to check that they are rare and look as described.
+ */
+function labelLeaks(
+  cells: readonly CountCell[],
+  reasons: Reasons,
+  minCount = 10,
+): { leaks: string[]; forced: Array<{ reason: CountSuppressionReason } & Range> } {
+  const ranges = adversaryRanges(cells, reasons, minCount);
+  const labelsOnly = adversaryRanges(cells, everythingHidden(cells, minCount), minCount);
+  const leaks: string[] = [];
+  const forced: Array<{ reason: CountSuppressionReason } & Range> = [];
+  for (const [code, reason] of reasons) {
+    const { min, max } = ranges.get(code)!;
+    const alone = labelsOnly.get(code)!;
+    if (reason === 'small_count') {
+      if (max < minCount - 1 || min > alone.min) leaks.push(`${code} (${reason}) ${min}..${max}`);
+      else if (min > 0) forced.push({ reason, min, max });
+    } else {
+      const width = max - min;
+      if (width < Math.min(minCount - 1, alone.max - alone.min)) {
+        leaks.push(`${code} (${reason}) ${min}..${max}`);
+      } else if (width < minCount - 1) forced.push({ reason, min, max });
+    }
+  }
+  return { leaks, forced };
 }
 
 /** Small deterministic generator (mulberry32), for the property tests only. */
@@ -294,6 +400,225 @@ describe('suppressCounts: cases where primary suppression alone leaks', () => {
   });
 });
 
+describe('suppressCounts: what the reasons shown tell', () => {
+  // Restricted viewers see "<10" for small_count and "afgeschermd" for secondary, so they know
+  // a small count is 0..9 and a secondary one at least 10. The rules used to ignore that.
+
+  test("the reviewer's example: the old secondary pinned both counts through their labels", () => {
+    const cells = [
+      cell('WK039201', null, 138),
+      cell('BU03920101', 'WK039201', 0),
+      cell('BU03920102', 'WK039201', 10),
+      cell('BU03920103', 'WK039201', 38),
+      cell('BU03920104', 'WK039201', 20),
+      cell('BU03920105', 'WK039201', 30),
+      cell('BU03920106', 'WK039201', 40),
+    ];
+    // What the label-blind rules hid: the small count and the smallest visible one. Nothing is
+    // determined and the revealed sum 138 − 128 = 10 is not small, yet A + B = 10 with A ≤ 9
+    // and B ≥ 10 leaves only A = 0, B = 10.
+    const before = new Map([
+      ['BU03920101', 'small_count'],
+      ['BU03920102', 'secondary'],
+    ] as const);
+    expect(determinedHidden(cells, new Set(before.keys()))).toEqual([]);
+    expect(smallRevealedSums(cells, new Set(before.keys()))).toEqual([]);
+    const leaked = adversaryRanges(cells, before);
+    expect(leaked.get('BU03920101')).toEqual({ min: 0, max: 0 });
+    expect(leaked.get('BU03920102')).toEqual({ min: 10, max: 10 });
+    expect(labelLeaks(cells, before).leaks).toEqual([
+      'BU03920101 (small_count) 0..0',
+      'BU03920102 (secondary) 10..10',
+    ]);
+
+    // Hiding 10 frees no room (it still counts as at least 10); hiding 20 frees 10.
+    const result = suppressCounts(cells, RULES);
+    expect(result).toEqual(
+      new Map([
+        ['BU03920101', 'small_count'],
+        ['BU03920104', 'secondary'],
+      ]),
+    );
+    const ranges = adversaryRanges(cells, result);
+    expect(ranges.get('BU03920101')).toEqual({ min: 0, max: 9 });
+    expect(ranges.get('BU03920104')).toEqual({ min: 11, max: 20 });
+    expect(labelLeaks(cells, result)).toEqual({ leaks: [], forced: [] });
+  });
+
+  test('the same with 3 and 12: the old secondary narrowed the small count to 0..5', () => {
+    const cells = [
+      cell('WK039201', null, 143),
+      cell('BU03920101', 'WK039201', 3),
+      cell('BU03920102', 'WK039201', 12),
+      cell('BU03920103', 'WK039201', 38),
+      cell('BU03920104', 'WK039201', 20),
+      cell('BU03920105', 'WK039201', 30),
+      cell('BU03920106', 'WK039201', 40),
+    ];
+    const before = new Map([
+      ['BU03920101', 'small_count'],
+      ['BU03920102', 'secondary'],
+    ] as const);
+    expect(adversaryRanges(cells, before).get('BU03920101')).toEqual({ min: 0, max: 5 });
+    const result = suppressCounts(cells, RULES);
+    expect([...result.keys()]).toEqual(['BU03920101', 'BU03920104']);
+    expect(adversaryRanges(cells, result).get('BU03920101')).toEqual({ min: 0, max: 9 });
+    expect(labelLeaks(cells, result).leaks).toEqual([]);
+  });
+
+  test('small counts that add up to much are bounded from below: one more is hidden', () => {
+    // 30 − 17 = 13 = A + B with both at most 9: each is at least 4. The old rules saw a
+    // revealed sum of 13, not small, and hid nothing more.
+    const cells = [
+      cell('WK039201', null, 30),
+      cell('BU03920101', 'WK039201', 5),
+      cell('BU03920102', 'WK039201', 8),
+      cell('BU03920103', 'WK039201', 17),
+    ];
+    expect(smallRevealedSums(cells, naive(cells))).toEqual([]);
+    const primary = new Map([...naive(cells)].map((code) => [code, 'small_count' as const]));
+    expect(adversaryRanges(cells, primary).get('BU03920101')).toEqual({ min: 4, max: 9 });
+    const result = suppressCounts(cells, RULES);
+    expect(result.get('BU03920103')).toBe('secondary');
+    expect(adversaryRanges(cells, result).get('BU03920101')).toEqual({ min: 0, max: 9 });
+    expect(labelLeaks(cells, result).leaks).toEqual([]);
+  });
+
+  test('a null beside a small count still caps it: 35 − 30 = 5 = A + null', () => {
+    // The null is at least 0, so A is at most 5; the old rules let any null protect.
+    const cells = [
+      cell('WK039201', null, 35),
+      cell('BU03920101', 'WK039201', 4),
+      cell('BU03920102', 'WK039201', null),
+      cell('BU03920103', 'WK039201', 30),
+    ];
+    const primary = new Map([['BU03920101', 'small_count' as const]]);
+    expect(adversaryRanges(cells, primary).get('BU03920101')).toEqual({ min: 0, max: 5 });
+    const result = suppressCounts(cells, RULES);
+    expect(result.get('BU03920103')).toBe('secondary');
+    expect(labelLeaks(cells, result).leaks).toEqual([]);
+  });
+
+  test('what the labels tell by themselves is left, and no more', () => {
+    // Wijk 15 of buurten 7 and 8: visible, each buurt is at least 6. Hidden, the wijk is at
+    // least 10 by its label, so each buurt is still at least 1: nothing can change that.
+    // The hidden wijk spans 10..18 only, and a second hidden wijk tied to it alone would
+    // mirror that (100 − 45 − [10, 18] = 37..45): a third wijk goes too.
+    const cells = [
+      cell('GM0392', null, 100),
+      cell('WK039201', 'GM0392', 15),
+      cell('BU03920101', 'WK039201', 7),
+      cell('BU03920102', 'WK039201', 8),
+      cell('WK039202', 'GM0392', 40),
+      cell('BU03920201', 'WK039202', 15),
+      cell('BU03920202', 'WK039202', 25),
+      cell('WK039203', 'GM0392', 45),
+      cell('BU03920301', 'WK039203', 20),
+      cell('BU03920302', 'WK039203', 25),
+    ];
+    const primary = new Map([...naive(cells)].map((code) => [code, 'small_count' as const]));
+    expect(adversaryRanges(cells, primary).get('BU03920101')).toEqual({ min: 6, max: 9 });
+
+    const result = suppressCounts(cells, RULES);
+    expect(result).toEqual(
+      new Map([
+        ['BU03920101', 'small_count'],
+        ['BU03920102', 'small_count'],
+        ['BU03920201', 'secondary'],
+        ['BU03920301', 'secondary'],
+        ['WK039201', 'secondary'],
+        ['WK039202', 'secondary'],
+        ['WK039203', 'secondary'],
+      ]),
+    );
+    const ranges = adversaryRanges(cells, result);
+    const labelsOnly = adversaryRanges(cells, everythingHidden(cells));
+    expect(ranges.get('BU03920101')).toEqual({ min: 1, max: 9 });
+    expect(labelsOnly.get('BU03920101')).toEqual({ min: 1, max: 9 });
+    expect(ranges.get('WK039201')).toEqual({ min: 10, max: 18 });
+    expect(ranges.get('WK039202')).toEqual({ min: 35, max: 55 });
+    expect(labelLeaks(cells, result)).toEqual({
+      leaks: [],
+      forced: [
+        { reason: 'small_count', min: 1, max: 9 },
+        { reason: 'small_count', min: 1, max: 9 },
+        { reason: 'secondary', min: 10, max: 18 },
+      ],
+    });
+
+    const withoutThird = new Map(result);
+    withoutThird.delete('WK039203');
+    withoutThird.delete('BU03920301');
+    expect(adversaryRanges(cells, withoutThird).get('WK039202')).toEqual({ min: 37, max: 45 });
+  });
+
+  test('the ranges used above are exact: they match enumeration on small hierarchies', () => {
+    // Random trees of up to 8 cells under a visible total, random hidden cells labelled by
+    // value, some nulls, minCount 3; every value of up to 4 unknown cells from 0 to the total
+    // is tried. Values never exceed the visible total, so the enumeration misses nothing.
+    const rng = seeded(99);
+    const minCount = 3;
+    let checked = 0;
+    for (let run = 0; run < 400; run += 1) {
+      const size = rng.int(3, 8);
+      const parents = [-1, ...Array.from({ length: size - 1 }, (_, i) => rng.int(0, i))];
+      const hasChildren = Array.from({ length: size }, (_, i) => parents.includes(i));
+      const values = new Array<number>(size).fill(0);
+      for (let i = size - 1; i >= 0; i -= 1) {
+        if (!hasChildren[i]) values[i] = rng.int(0, 6);
+        if (i > 0) values[parents[i]!] = values[parents[i]!]! + values[i]!;
+      }
+      const cells: CountCell[] = values.map((v, i) =>
+        cell(`C${i}`, i === 0 ? null : `C${parents[i]}`, v),
+      );
+      const reasons = new Map<string, CountSuppressionReason>();
+      const unknown: number[] = [];
+      for (let i = 1; i < size; i += 1) {
+        const r = rng.next();
+        if (r < 0.15) cells[i] = cell(`C${i}`, `C${parents[i]}`, null);
+        else if (r < 0.6) reasons.set(`C${i}`, values[i]! < minCount ? 'small_count' : 'secondary');
+        if (r < 0.6) unknown.push(i);
+      }
+      if (unknown.length > 4) continue;
+
+      const fits = (i: number, v: number): boolean => {
+        const r = reasons.get(`C${i}`);
+        return r === 'small_count' ? v < minCount : r === 'secondary' ? v >= minCount : true;
+      };
+      const seen = new Map<number, Range>();
+      const x = [...values];
+      const enumerate = (j: number): void => {
+        if (j === unknown.length) {
+          const sums = new Array<number>(size).fill(0);
+          for (let i = 1; i < size; i += 1) sums[parents[i]!] = sums[parents[i]!]! + x[i]!;
+          for (let i = 0; i < size; i += 1) {
+            if (hasChildren[i] && sums[i] !== x[i]) return;
+          }
+          for (const i of unknown) {
+            const r = seen.get(i) ?? { min: Infinity, max: -Infinity };
+            seen.set(i, { min: Math.min(r.min, x[i]!), max: Math.max(r.max, x[i]!) });
+          }
+          return;
+        }
+        const i = unknown[j]!;
+        for (let v = 0; v <= values[0]!; v += 1) {
+          if (!fits(i, v)) continue;
+          x[i] = v;
+          enumerate(j + 1);
+        }
+      };
+      enumerate(0);
+      const ranges = adversaryRanges(cells, reasons, minCount);
+      for (const i of unknown) {
+        const { min, max } = ranges.get(`C${i}`)!;
+        expect({ min, max: Math.min(max, values[0]!) }, JSON.stringify(cells)).toEqual(seen.get(i));
+        checked += 1;
+      }
+    }
+    expect(checked).toBeGreaterThan(500);
+  });
+});
+
 describe('suppressCounts: nulls', () => {
   test('a buurt without a figure already protects a small sibling: no secondary needed', () => {
     const cells = [
@@ -458,17 +783,21 @@ function randomLand(rng: ReturnType<typeof seeded>): CountCell[] {
 
 describe('suppressCounts: property tests on random hierarchies', () => {
   test.each([
-    ['one gemeente', randomGemeente, 400],
-    ['a land of gemeenten', randomLand, 200],
+    ['one gemeente', randomGemeente, 400, 10],
+    ['a land of gemeenten', randomLand, 200, 10],
+    ['one gemeente, minCount 5', randomGemeente, 200, 5],
   ] as const)(
-    '%s: no hidden count is determined, no revealed sum is small',
-    (_, generate, cases) => {
+    '%s: nothing determined, no small revealed sum, the labels give nothing away',
+    (_, generate, cases, minCount) => {
       const rng = seeded(20240611);
       let naiveLeaks = 0;
+      let naiveLabelLeaks = 0;
       let nullsSeen = 0;
+      let hiddenSeen = 0;
+      let forcedSeen = 0;
       for (let run = 0; run < cases; run += 1) {
         const cells = generate(rng);
-        const result = suppressCounts(cells, RULES);
+        const result = suppressCounts(cells, { minCount });
         const hidden = new Set(result.keys());
         const context = JSON.stringify(cells);
 
@@ -476,16 +805,33 @@ describe('suppressCounts: property tests on random hierarchies', () => {
           if (c.value === null) {
             nullsSeen += 1;
             expect(hidden.has(c.code), context).toBe(false);
-          } else if (c.value < 10) expect(result.get(c.code), context).toBe('small_count');
-          else if (hidden.has(c.code)) expect(result.get(c.code), context).toBe('secondary');
+          } else if (c.value < minCount) {
+            expect(result.get(c.code), context).toBe('small_count');
+          } else if (hidden.has(c.code)) expect(result.get(c.code), context).toBe('secondary');
         }
         expect(determinedHidden(cells, hidden), context).toEqual([]);
-        expect(smallRevealedSums(cells, hidden), context).toEqual([]);
-        if (determinedHidden(cells, naive(cells)).length > 0) naiveLeaks += 1;
+        expect(smallRevealedSums(cells, hidden, minCount), context).toEqual([]);
+        const { leaks, forced } = labelLeaks(cells, result, minCount);
+        expect(leaks, context).toEqual([]);
+        // What the labels force is only what the documentation says: a lower bound of 1, or a
+        // secondary count spanning minCount − 2.
+        for (const f of forced) {
+          if (f.reason === 'small_count') expect(f.min, context).toBe(1);
+          else expect(f.max - f.min, context).toBe(minCount - 2);
+        }
+        hiddenSeen += hidden.size;
+        forcedSeen += forced.length;
+
+        const primary = new Set(naive(cells, minCount));
+        if (determinedHidden(cells, primary).length > 0) naiveLeaks += 1;
+        const primaryReasons = new Map([...primary].map((code) => [code, 'small_count' as const]));
+        if (labelLeaks(cells, primaryReasons, minCount).leaks.length > 0) naiveLabelLeaks += 1;
       }
       // The generator must produce the cases that matter, or the test proves little.
       expect(naiveLeaks).toBeGreaterThan(cases / 4);
+      expect(naiveLabelLeaks).toBeGreaterThan(cases / 2);
       expect(nullsSeen).toBeGreaterThan(cases / 2);
+      expect(forcedSeen).toBeLessThan(hiddenSeen / 50);
     },
   );
 });
@@ -557,6 +903,7 @@ describe('suppressCounts: national scale', () => {
     expect(secondary.length).toBeLessThan(primary.size);
     expect(result.has('NL00')).toBe(false);
     expect(determinedByPeeling(cells, new Set(result.keys()))).toEqual([]);
+    expect(labelLeaks(cells, result).leaks).toEqual([]);
     expect(determinedByPeeling(cells, primary).length).toBeGreaterThan(0);
   });
 });

@@ -20,27 +20,61 @@ export type CountSuppressionReason = Extract<SuppressionReason, 'small_count' | 
  *
  * Primary: every count below minCount (0 too) is hidden as `small_count`. Secondary: counts
  * add up (a parent is the sum of its children), so every parent with children among the cells
- * gives an equation, and a hidden count must not follow from the visible ones. Until nothing
- * changes, the deepest equation first, one more visible count is hidden (`secondary`) when
- * (a) a hidden count is the only unknown of an equation, or
- * (b) a known total minus visible counts leaves only hidden counts whose sum is below minCount
- *     (or is 0, which fixes them all): "these two add up to 3" narrows them too much.
- * The one more count is the smallest visible child (ties: code order), else the parent. A
- * newly hidden count that its visible children add up to gets one of them hidden at once.
+ * gives an equation, and more counts are hidden (`secondary`) until the equations give away
+ * nothing that the labels do not.
  *
- * Two refinements keep these rules sound over several levels, where equations combine:
- * - a null counts as unknown only while it cannot be derived itself: a wijk without a figure
- *   whose buurten are all visible protects nothing, and a hidden wijk whose buurten are all
- *   visible is not hidden at all. Derivability follows the tree both ways (from the children,
- *   and from the parent and siblings), which for tree-shaped equations is exactly linear
- *   determinacy: a hidden count is never uniquely determined by the visible ones.
- * - rule (b) also looks through hidden children: a gemeente total minus its visible wijken
- *   minus the visible buurten of a hidden wijk leaves a sum of hidden cells, which must not be
- *   small either. The count hidden then is the smallest visible one in that sum's equation.
+ * The labels are knowledge too: restricted viewers see why a count is hidden, so a
+ * `small_count` lies in [0, minCount − 1] ("<10"), a `secondary` count is at least minCount
+ * (it was a visible count) and a null is at least 0. Combined with the equations, they must
+ * leave every small count free to be anything from 0 to minCount − 1, and every secondary
+ * count a range of at least minCount − 1 values. That is what a secondary count gets in the
+ * plainest case (a visible total, one small count and one secondary count making up the rest:
+ * the two move together over minCount values); narrower, "afgeschermd" would all but publish
+ * the count, and at width 0 it is derivable.
+ *
+ * For tree-shaped equations the adversary's exact bounds follow from two numbers per cell,
+ * kept up to date bottom-up: the least (`low`) and the most (`high`) the cell can be given its
+ * own label or value and its subtree. Hidden and unknown cells are looked through that way: a
+ * hidden wijk's bounds are its buurten's where those are tighter than its own label. For a
+ * visible total T with a hidden cell below it,
+ * - room = T − Σ low(children) is how far, at least, every hidden count below T can rise
+ *   above its lower bound (a small count to room, a secondary count to low + room);
+ * - headroom = Σ high(children) − T is how much the other parts can absorb: a small count
+ *   directly below T is at least minCount − 1 − headroom (deeper down, at least as low).
+ * Until nothing changes, the deepest equation first, one more visible count is hidden when
+ * (a) a hidden count is the only unknown of an equation (it is determined); the count hidden
+ *     is the smallest visible one in the equation (ties: code order), else the parent;
+ * (b) a visible total has room below minCount. With only small counts below, room is the
+ *     revealed sum ("these two add up to 3"); every secondary count takes minCount off it
+ *     ("A + B = 10 with A < 10 and B ≥ 10" gives A = 0 and B = 10). minCount − 1 would be
+ *     enough for the ranges; minCount keeps the rule that a sum of small counts below minCount
+ *     is never revealed. Hidden: of the visible counts that bound the total from below, the
+ *     smallest that frees enough room on its own (a hidden count still counts as minCount),
+ *     else the largest, else the total itself when all of them together would not do (its
+ *     parent's equation then takes over, with more counts to draw on);
+ * (c) a visible total has headroom below minCount − 1 ("two counts below 10 make 15" tells
+ *     that each is at least 6). Hidden: the smallest visible count that bounds the total from
+ *     above (hidden, it is unbounded or bounded more loosely), else the total itself;
+ * (d) a secondary count has a range narrower than minCount − 1: its own bounds cut by what
+ *     the rest of the tree leaves it (its parent's range less its siblings' bounds, walked up
+ *     to the nearest visible total). Hidden: the smallest visible count behind a side that
+ *     binds, in its subtree or beside it on the way up, else that visible total.
+ * A newly hidden count that its visible children add up to gets one of them hidden at once.
+ *
+ * (b) and (c) suffice for small counts, with deeper cells and hidden totals on the way
+ * included: their bounds chain through low and high. Only what the labels tell by themselves
+ * is left: a total of at least minCount made of exactly two parts below minCount tells that
+ * each is at least 1, and hidden, it lies in [minCount, 2·minCount − 2]: (d) finds no visible
+ * count to hide there and lets it be (a secondary count tied to it alone, which would mirror
+ * that range, it does widen).
+ *
+ * Derivability (rule (a)) follows the tree both ways: a null counts as unknown only while it
+ * cannot be derived itself (from its children, or from its parent and siblings), which for
+ * tree-shaped equations is exactly linear determinacy.
  *
  * Deterministic: cells are put in code order first, so input order does not matter. Fast:
  * each hidden count re-checks only the equations of the cell and its ancestors, and a final
- * pass over all equations confirms the fixpoint (about 12 ms for 18,000 areas).
+ * pass over all equations confirms the fixpoint (about 15 ms for 18,000 areas).
  * @example
  * suppressCounts(
  *   [
@@ -77,39 +111,65 @@ export function suppressCounts(
   const knownBelow = new Uint8Array(n);
   /** How many children are not knownBelow. */
   const unknownChildren = new Int32Array(n);
-  /**
-   * The smallest sum of hidden cells that "this cell's value minus visible counts below it"
-   * reveals, over all ways to cut its subtree: Infinity when every way runs into an unknown null.
-   */
-  const openSum = new Float64Array(n);
-  /** The smallest revealed sum covering the cell itself: its own value when hidden, or openSum. */
-  const coverSum = new Float64Array(n);
+  /** The least the cell can be, from its label and its subtree (its value when visible). */
+  const low = new Float64Array(n);
+  /** The most the cell can be, from its label and its subtree; Infinity when unbounded. */
+  const high = new Float64Array(n);
+  /** Σ low and Σ high of the children: what the children say about the cell. */
+  const childLow = new Float64Array(n);
+  const childHigh = new Float64Array(n);
+  /** Σ high over the children with a finite high, and how many have none: Σ high less one. */
+  const childHighFinite = new Float64Array(n);
+  const childUnbounded = new Int32Array(n);
+  /** 1 when the cell is hidden, or is not visible and has such a cell below it. */
+  const holdsHidden = new Uint8Array(n);
+  /** 1 when a child holds a hidden cell: only then do room and headroom matter. */
+  const childHolds = new Uint8Array(n);
 
   const visible = (i: number): boolean => isNull[i] === 0 && hidden[i] === 0;
   const hasChildren = (i: number): boolean => childStart[i + 1]! > childStart[i]!;
+  /** What the label of a cell that is not visible tells: secondary ≥ minCount, else ≥ 0. */
+  const labelLow = (i: number): number => (reason[i] === SECONDARY ? minCount : 0);
+  /** Small counts are below minCount; secondary counts and nulls have no upper bound. */
+  const labelHigh = (i: number): number => (reason[i] === PRIMARY ? minCount - 1 : Infinity);
 
   /** Recompute a cell's derived state from its children; true when a parent must follow. */
   const recompute = (i: number): boolean => {
     let unknown = 0;
-    let unknownSum = 0;
-    let smallestKnown = Infinity;
+    let sumLow = 0;
+    let sumHigh = 0;
+    let unbounded = 0;
+    let holds = 0;
     for (let k = childStart[i]!; k < childStart[i + 1]!; k += 1) {
       const c = childList[k]!;
-      if (knownBelow[c]) smallestKnown = Math.min(smallestKnown, coverSum[c]!);
-      else {
-        unknown += 1;
-        unknownSum += coverSum[c]!;
-      }
+      if (!knownBelow[c]) unknown += 1;
+      sumLow += low[c]!;
+      if (high[c] === Infinity) unbounded += 1;
+      else sumHigh += high[c]!;
+      holds |= holdsHidden[c]!;
     }
-    // With every child known, a revealed sum must open up one child to contain a hidden cell.
-    const open = !hasChildren(i) ? Infinity : unknown === 0 ? smallestKnown : unknownSum;
-    const known = visible(i) || (hasChildren(i) && unknown === 0) ? 1 : 0;
-    const cover = Math.min(hidden[i] && !known ? value[i]! : Infinity, open);
-    const changed = knownBelow[i] !== known || coverSum[i] !== cover;
+    const kids = hasChildren(i);
+    const shown = visible(i);
+    const known = shown || (kids && unknown === 0) ? 1 : 0;
+    let lo = shown ? value[i]! : labelLow(i);
+    let hi = shown ? value[i]! : labelHigh(i);
+    if (!shown && kids) {
+      lo = Math.max(lo, sumLow);
+      if (unbounded === 0) hi = Math.min(hi, sumHigh);
+    }
+    const h = hidden[i] || (!shown && holds) ? 1 : 0;
+    const changed =
+      knownBelow[i] !== known || low[i] !== lo || high[i] !== hi || holdsHidden[i] !== h;
     unknownChildren[i] = unknown;
-    openSum[i] = open;
+    childLow[i] = sumLow;
+    childHigh[i] = unbounded > 0 ? Infinity : sumHigh;
+    childHighFinite[i] = sumHigh;
+    childUnbounded[i] = unbounded;
+    childHolds[i] = holds;
     knownBelow[i] = known;
-    coverSum[i] = cover;
+    low[i] = lo;
+    high[i] = hi;
+    holdsHidden[i] = h;
     return changed;
   };
 
@@ -172,57 +232,200 @@ export function suppressCounts(
     return u !== p && knownAbove(p) ? breakAbove(p) : -1;
   };
 
-  /** One more cell to hide in the cut of `t`'s subtree that reveals the small sum openSum[t]. */
-  const pickInCut = (t: number): number => {
-    let best = -1;
-    let derived = -1;
-    const known = (c: number): void => {
-      if (visible(c)) {
-        if (best < 0 || value[c]! < value[best]! || (value[c] === value[best] && c < best)) {
-          best = c;
-        }
-      } else if (derived < 0 || c < derived) derived = c;
-    };
-    const cover = (c: number): void => {
-      if (!(hidden[c] && !knownBelow[c] && value[c]! <= openSum[c]!)) open(c);
-    };
-    const open = (i: number): void => {
-      let opened = -1;
-      if (unknownChildren[i] === 0) {
-        for (let k = childStart[i]!; k < childStart[i + 1]!; k += 1) {
-          const c = childList[k]!;
-          if (opened < 0 || coverSum[c]! < coverSum[opened]!) opened = c;
-        }
-      }
-      for (let k = childStart[i]!; k < childStart[i + 1]!; k += 1) {
-        const c = childList[k]!;
-        if (c === opened || !knownBelow[c]) cover(c);
-        else known(c);
-      }
-    };
-    open(t);
-    if (best >= 0) return best;
-    if (visible(t)) return t;
-    if (derived >= 0) return breakBelow(derived);
-    return breakAbove(t);
+  /**
+   * Calls `visit` for the visible cells whose values make up a bound of `p`: its visible
+   * children, and those of the cells below that are not visible but whose children bound
+   * them more tightly than their own label (`through`), recursively.
+   */
+  const boundingCells = (
+    p: number,
+    through: (c: number) => boolean,
+    visit: (c: number) => void,
+  ): void => {
+    for (let k = childStart[p]!; k < childStart[p + 1]!; k += 1) {
+      const c = childList[k]!;
+      if (visible(c)) visit(c);
+      else if (hasChildren(c) && through(c)) boundingCells(c, through, visit);
+    }
   };
+
+  /**
+   * One more cell to hide for rule (b) at visible total `p`, whose room is `deficit` short.
+   * Hiding a visible count v that bounds the total frees at most v − minCount of room (it
+   * still counts as at least minCount), so the smallest one that frees enough alone goes;
+   * else the largest, and the loop comes back for more. When all of them together would not
+   * free enough, the total itself goes: its parent's equation then takes over, with more
+   * counts to draw on.
+   */
+  const pickForRoom = (p: number, deficit: number): number => {
+    let closing = -1;
+    let largest = -1;
+    let freeable = 0;
+    boundingCells(
+      p,
+      (c) => childLow[c]! > labelLow(c),
+      (c) => {
+        const gain = value[c]! - minCount;
+        freeable += Math.max(0, gain);
+        if (gain >= deficit && (closing < 0 || before(c, closing))) closing = c;
+        if (
+          largest < 0 ||
+          value[c]! > value[largest]! ||
+          (value[c] === value[largest] && c < largest)
+        ) {
+          largest = c;
+        }
+      },
+    );
+    if (closing >= 0) return closing;
+    return largest >= 0 && freeable >= deficit ? largest : p;
+  };
+
+  /**
+   * One more cell to hide for rule (c) at visible total `p`: the smallest visible count that
+   * bounds it from above (hidden, it has no upper bound, or a looser one from its children),
+   * else the total itself.
+   */
+  const pickForHeadroom = (p: number): number => {
+    let best = -1;
+    boundingCells(
+      p,
+      (c) => childHigh[c]! < labelHigh(c),
+      (c) => {
+        if (best < 0 || before(c, best)) best = c;
+      },
+    );
+    return best >= 0 ? best : p;
+  };
+
+  /**
+   * The range that the rest of the tree leaves cell `c`, its own subtree left out: the
+   * parent's range less the siblings' bounds, up to the nearest visible ancestor. Walks up,
+   * a few steps, so it is computed when asked rather than kept up to date.
+   */
+  const rangeAbove = (c: number): [number, number] => {
+    const p = parent[c]!;
+    if (p < 0) return [-Infinity, Infinity];
+    let lo = value[p]!;
+    let hi = value[p]!;
+    if (!visible(p)) {
+      const [aboveLo, aboveHi] = rangeAbove(p);
+      lo = Math.max(labelLow(p), aboveLo);
+      hi = Math.min(labelHigh(p), aboveHi);
+    }
+    const own = high[c]!;
+    const othersHigh =
+      childUnbounded[p]! - (own === Infinity ? 1 : 0) > 0
+        ? Infinity
+        : childHighFinite[p]! - (own === Infinity ? 0 : own);
+    return [lo - othersHigh, hi - (childLow[p]! - low[c]!)];
+  };
+
+  /**
+   * For rule (d): a cell to hide when the secondary count `c` can be narrowed down to fewer
+   * than minCount values, or -1 when it cannot, or when nothing left to hide would widen it.
+   * Its range is its own bounds (label and subtree) cut by the range from above; the cell
+   * hidden is the smallest visible count behind a side that binds. When no visible count
+   * lies behind either, the labels alone fix the range (a secondary count made of two small
+   * counts lies in [minCount, 2·minCount − 2]), and so does one tied to such counts alone.
+   */
+  const widen = (c: number): number => {
+    const [aboveLo, aboveHi] = rangeAbove(c);
+    const lo = Math.max(low[c]!, aboveLo);
+    const hi = Math.min(high[c]!, aboveHi);
+    if (hi - lo >= minCount - 1) return -1;
+    // Its own subtree caps it: a visible count in it, hidden, lifts the cap.
+    if (high[c]! <= aboveHi || (low[c]! >= aboveLo && childLow[c]! > labelLow(c))) {
+      const x = smallestBounding(c, -1);
+      if (x >= 0) return x;
+    }
+    // Neither side is bound from above, and nothing visible is left below: labels alone.
+    if (aboveLo < low[c]! && aboveHi > high[c]!) return -1;
+    return widenAbove(c);
+  };
+
+  /**
+   * A cell to hide so that the range the rest of the tree leaves `c` gets wider: a visible
+   * count beside it (or beside a hidden or unknown ancestor on the way up), else the visible
+   * total that all of this is taken from. A parent that is narrow itself is widened first:
+   * what it gains, `c` gains too, and the cells beside `c` may then stay visible.
+   */
+  const widenAbove = (c: number): number => {
+    const p = parent[c]!;
+    if (p < 0) return -1;
+    if (visible(p)) {
+      const x = smallestBounding(p, c);
+      return x >= 0 ? x : p;
+    }
+    const [aboveLo, aboveHi] = rangeAbove(p);
+    const lo = Math.max(low[p]!, aboveLo);
+    const hi = Math.min(high[p]!, aboveHi);
+    if (hi - lo < minCount - 1 && (aboveLo >= low[p]! || aboveHi <= high[p]!)) {
+      const x = widenAbove(p);
+      if (x >= 0) return x;
+    }
+    const x = smallestBounding(p, c);
+    return x >= 0 ? x : widenAbove(p);
+  };
+
+  /**
+   * The smallest visible count among the children of `p` (except `except`) and, below the
+   * children that are not visible, those that bound them (the children of a derivable null,
+   * the visible buurten of a hidden wijk); -1 when there is none.
+   */
+  const smallestBounding = (p: number, except: number): number => {
+    let best = -1;
+    const visit = (c: number): void => {
+      if (best < 0 || before(c, best)) best = c;
+    };
+    for (let k = childStart[p]!; k < childStart[p + 1]!; k += 1) {
+      const c = childList[k]!;
+      if (c === except) continue;
+      if (visible(c)) visit(c);
+      else if (hasChildren(c) && high[c]! - low[c]! < Infinity) {
+        boundingCells(c, (d) => high[d]! - low[d]! < Infinity, visit);
+      }
+    }
+    return best;
+  };
+
+  /** Smaller value first, ties in code order. */
+  const before = (a: number, b: number): boolean =>
+    value[a]! < value[b]! || (value[a] === value[b] && a < b);
 
   /** The cell to hide for the first rule the equation of parent `p` breaks; -1 when none. */
   const violation = (p: number): number => {
     // (a) a hidden parent that follows from its children
     if (hidden[p] && unknownChildren[p] === 0) return pickInEquation(p, p);
-    const totalKnown = visible(p) || knownAbove(p);
-    if (!totalKnown) return -1;
-    // (a) a hidden child that is the only unknown
-    if (unknownChildren[p] === 1) {
+    // (b) and (c) only at visible totals: a total derived from above is the visible ancestor's
+    // total less known counts, so that ancestor's room and headroom are at most its own.
+    // Before (a) for a child: a lone small count has too little room as well, and the count
+    // (b) picks frees room where (a)'s smallest one may not (beside a lone 0 under 138, hiding
+    // 10 leaves "0 + ≥10 = 10", so 20 would follow; hiding 20 alone does).
+    if (visible(p) && childHolds[p]) {
+      const room = value[p]! - childLow[p]!;
+      if (room < minCount) return pickForRoom(p, minCount - room);
+      if (childHigh[p]! - value[p]! < minCount - 1) return pickForHeadroom(p);
+    }
+    // (a) a hidden child that is the only unknown under a known total
+    if (unknownChildren[p] === 1 && (visible(p) || knownAbove(p))) {
       for (let k = childStart[p]!; k < childStart[p + 1]!; k += 1) {
         const c = childList[k]!;
         if (!knownBelow[c] && hidden[c]) return pickInEquation(p, c);
       }
     }
-    // (b) hidden cells whose revealed sum is small
-    const sum = openSum[p]!;
-    return sum < minCount || sum === 0 ? pickInCut(p) : -1;
+    // (d) every secondary count keeps a range of minCount − 1
+    if (reason[p] === SECONDARY && parent[p]! < 0) {
+      const x = widen(p);
+      if (x >= 0) return x;
+    }
+    for (let k = childStart[p]!; k < childStart[p + 1]!; k += 1) {
+      const c = childList[k]!;
+      if (reason[c] !== SECONDARY) continue;
+      const x = widen(c);
+      if (x >= 0) return x;
+    }
+    return -1;
   };
 
   for (const i of tree.deepestFirst) recompute(i);
