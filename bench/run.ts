@@ -9,7 +9,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { startServerProcess } from '../test/helpers/cli.js';
+import { runCli, startServerProcess } from '../test/helpers/cli.js';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const DATA = process.env.BUURTBALANS_SHARED_DATA ?? path.resolve(root, '..', 'shared', 'data');
@@ -115,7 +115,76 @@ const dbBytes = Number(
   execFileSync('du', ['-sb', path.join(dataDir, 'pgdata')], { encoding: 'utf8' }).split('\t')[0],
 );
 
+// The map needs a session: an analyst of a corporation (figures as stored, every area).
+const cliEnv = { BUURTBALANS_DATA_DIR: dataDir };
+runCli(
+  ['organisations', 'add', '--key', 'bench', '--name', 'Bench', '--kind', 'corporation'],
+  cliEnv,
+);
+const account = runCli(
+  [
+    'users',
+    'add',
+    '--email',
+    'bench@bench.example',
+    '--name',
+    'Bench',
+    '--organisation',
+    'bench',
+    '--role',
+    'analyst',
+    '--all-areas',
+    '--json',
+  ],
+  cliEnv,
+);
+if (account.status !== 0) throw new Error(`users add: ${account.stderr}`);
+const { password } = JSON.parse(account.stdout) as { password: string };
+runCli(
+  [
+    'organisations',
+    'add',
+    '--key',
+    'bench-huurders',
+    '--name',
+    'Huurders',
+    '--kind',
+    'huurdersorganisatie',
+  ],
+  cliEnv,
+);
+const tenantAccount = runCli(
+  [
+    'users',
+    'add',
+    '--email',
+    'huurder@bench.example',
+    '--name',
+    'Huurder',
+    '--organisation',
+    'bench-huurders',
+    '--role',
+    'tenant',
+    '--all-areas',
+    '--json',
+  ],
+  cliEnv,
+);
+const tenantPassword = (JSON.parse(tenantAccount.stdout) as { password: string }).password;
 const server = await startServerProcess({ BUURTBALANS_DATA_DIR: dataDir });
+const loginResponse = await fetch(`${server.url}/api/auth/login`, {
+  method: 'POST',
+  headers: { 'Content-Type': 'application/json' },
+  body: JSON.stringify({ email: 'bench@bench.example', password }),
+});
+if (!loginResponse.ok) throw new Error(`login: ${loginResponse.status}`);
+const cookie = (loginResponse.headers.get('set-cookie') ?? '').split(';')[0]!;
+const tenantLogin = await fetch(`${server.url}/api/auth/login`, {
+  method: 'POST',
+  headers: { 'Content-Type': 'application/json' },
+  body: JSON.stringify({ email: 'huurder@bench.example', password: tenantPassword }),
+});
+const tenantCookie = (tenantLogin.headers.get('set-cookie') ?? '').split(';')[0]!;
 const rss = () => {
   const status = fs.readFileSync(`/proc/${server.pid}/status`, 'utf8');
   const kb = (key: string) => Number(new RegExp(`${key}:\\s+(\\d+)`).exec(status)?.[1] ?? 0);
@@ -123,11 +192,11 @@ const rss = () => {
 };
 const idle = rss();
 
-async function measure(query: string) {
+async function measure(query: string, session = cookie) {
   const url = `${server.url}/api/map?${query}`;
   const timed = async () => {
     const s = performance.now();
-    const response = await fetch(url, { headers: { 'Accept-Encoding': 'gzip' } });
+    const response = await fetch(url, { headers: { 'Accept-Encoding': 'gzip', Cookie: session } });
     // Count the bytes on the wire: read the raw body without decoding.
     const bytes = (await response.arrayBuffer()).byteLength;
     if (!response.ok) throw new Error(`${url}: ${response.status}`);
@@ -152,7 +221,7 @@ async function wireBytes(query: string): Promise<number> {
   return new Promise((resolve, reject) => {
     const req = request(
       `${server.url}/api/map?${query}`,
-      { headers: { 'Accept-Encoding': 'gzip' } },
+      { headers: { 'Accept-Encoding': 'gzip', Cookie: cookie } },
       (res) => {
         let n = 0;
         res.on('data', (c: Buffer) => (n += c.length));
@@ -168,6 +237,9 @@ const gemeenteQuery = 'level=buurt&parent=GM0518&indicator=lbm_afw&zoom=12';
 const nationalQuery = 'level=buurt&indicator=lbm_afw&zoom=7';
 const gemeente = await measure(gemeenteQuery);
 const national = await measure(nationalQuery);
+// A restricted viewer (disclosure control, a scope filter) gets layers of its own.
+const restricted = await measure(nationalQuery.replace('lbm_afw', 'a_inw'), tenantCookie);
+const restrictedBaseline = await measure(nationalQuery.replace('lbm_afw', 'a_inw'));
 const gemeenteWire = await wireBytes(gemeenteQuery);
 const nationalWire = await wireBytes(nationalQuery);
 // Uncached: every distinct layer is built from the database once. 13 Leefbaarometer indicators
@@ -237,6 +309,11 @@ const rows: Array<[string, string, string]> = [
     'national cached p50 / p95 (50 calls)',
     `${ms(national.p50)} / ${ms(national.p95)}`,
     `target p95 ≤ ${TARGETS.nationalP95Ms} ms: ${ok(national.p95 <= TARGETS.nationalP95Ms)}; naive baseline ${ms(load.baseline.national.medianMs)} per call in-process (×${(load.baseline.national.medianMs / national.p50).toFixed(0)} slower)`,
+  ],
+  [
+    'national a_inw, restricted viewer, cached p50 / p95',
+    `${ms(restricted.p50)} / ${ms(restricted.p95)}`,
+    `first call ${ms(restricted.coldMs)}; the analyst's same layer ${ms(restrictedBaseline.p50)} p50 (×${(restricted.p50 / restrictedBaseline.p50).toFixed(2)})`,
   ],
   [
     'national uncached p50 / p95',
