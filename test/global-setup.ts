@@ -7,12 +7,11 @@ import type { TestProject } from 'vitest/node';
 import { openPGliteMemory } from '../src/db/database.js';
 import { migrateToLatest } from '../src/db/migrate.js';
 import type { Database } from '../src/db/tables.js';
-import { ensureBuiltInIndicators } from '../src/services/catalogue.js';
-import { loadDemo } from '../src/services/demo-loader.js';
+import { prepareData } from '../src/services/startup.js';
 
 /**
  * Builds the integration templates once per run: a migrated database with the catalogue
- * ("empty") and one with the demo loaded ("demo"), for PGlite as dumped data directories and,
+ * ("empty") and one with the demo loaded as at a first start ("demo"), for PGlite as dumped data directories and,
  * when TEST_DATABASE_URL is set, as template databases on the server. Test files clone them
  * (~0.5 s) instead of running initdb and migrations each (stack-notes: initdb is 3–6 s).
  */
@@ -25,8 +24,8 @@ declare module 'vitest' {
 
 async function prepare(db: Kysely<Database>, withDemo: boolean) {
   await migrateToLatest(db);
-  await ensureBuiltInIndicators(db);
-  if (withDemo) await loadDemo(db);
+  // What a first start does: catalogue, default method, and with the demo its two rankings.
+  await prepareData(db, { demo: withDemo ? 'auto' : 'off' });
 }
 
 async function pgliteTemplate(dir: string, withDemo: boolean): Promise<string> {

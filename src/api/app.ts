@@ -17,8 +17,11 @@ import { importRoutes } from './routes/imports.js';
 import { indicatorRoutes } from './routes/indicators.js';
 import { mapRoutes } from './routes/map.js';
 import { metaRoutes } from './routes/meta.js';
+import { methodRoutes } from './routes/methods.js';
 import { oidcRoutes } from './routes/oidc.js';
+import { rankingRoutes } from './routes/rankings.js';
 import { userRoutes } from './routes/users.js';
+import { veerkrachtRoutes } from './routes/veerkracht.js';
 import { serveWebApp } from './static-files.js';
 
 const OPENAPI_INFO = {
@@ -87,6 +90,9 @@ export function createApp(deps: ApiDeps) {
     metaRoutes,
     areaRoutes,
     commentRoutes,
+    methodRoutes,
+    rankingRoutes,
+    veerkrachtRoutes,
     indicatorRoutes,
     mapRoutes,
     importRoutes,

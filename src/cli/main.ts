@@ -6,6 +6,17 @@ import { fetchOpenDataCommand, type FetchOpenDataFlags } from './commands/fetch-
 import { importCommand, type ImportFlags } from './commands/import.js';
 import { indicatorsListCommand } from './commands/indicators.js';
 import { migrateCommand } from './commands/migrate.js';
+import { methodsAddCommand, methodsListCommand, methodsShowCommand } from './commands/methods.js';
+import {
+  rankCommand,
+  rankingsDiffCommand,
+  rankingsExportCommand,
+  rankingsListCommand,
+  rankingsVerifyCommand,
+  veerkrachtCommand,
+  type RankFlags,
+  type VeerkrachtFlags,
+} from './commands/rankings.js';
 import { organisationsAddCommand, organisationsListCommand } from './commands/organisations.js';
 import {
   usersAddCommand,
@@ -170,6 +181,61 @@ async function run(argv: string[]): Promise<number> {
       const { values, positionals } = parse(rest, { year: { type: 'string' }, ...yearOpt });
       if (values.help) return printHelp(help);
       return valuesCommand(positionals[0], values as Parameters<typeof valuesCommand>[1]);
+    }
+    case 'methods': {
+      const [sub, ...subArgs] = rest;
+      const { values, positionals } = parse(subArgs, {});
+      if (sub === '--help' || sub === '-h' || values.help) return printHelp(help);
+      if (sub === 'list') return methodsListCommand(values);
+      if (sub === 'show') return methodsShowCommand(positionals[0], values);
+      if (sub === 'add') return methodsAddCommand(positionals[0], values);
+      throw new AppError(
+        'bad_request',
+        'methods needs list, show or add; run buurtbalans methods --help',
+      );
+    }
+    case 'rank': {
+      const { values, positionals } = parse(rest, {
+        method: { type: 'string' },
+        year: { type: 'string' },
+        universe: { type: 'string' },
+        draws: { type: 'string' },
+        csv: { type: 'string' },
+      });
+      if (values.help) return printHelp(help);
+      if (positionals.length > 0)
+        throw new AppError('bad_request', `rank takes only options, not "${positionals[0]}"`);
+      return rankCommand(values as RankFlags);
+    }
+    case 'rankings': {
+      const [sub, ...subArgs] = rest;
+      const { values, positionals } = parse(subArgs, {
+        csv: { type: 'string' },
+        xlsx: { type: 'string' },
+      });
+      if (sub === '--help' || sub === '-h' || values.help) return printHelp(help);
+      if (sub === 'list') return rankingsListCommand(values);
+      if (sub === 'diff') return rankingsDiffCommand(positionals[0], positionals[1], values);
+      if (sub === 'verify') return rankingsVerifyCommand(positionals[0], values);
+      if (sub === 'export')
+        return rankingsExportCommand(positionals[0], values as { csv?: string; xlsx?: string });
+      throw new AppError(
+        'bad_request',
+        'rankings needs list, diff, verify or export; run buurtbalans rankings --help',
+      );
+    }
+    case 'veerkracht': {
+      const { values, positionals } = parse(rest, {
+        from: { type: 'string' },
+        to: { type: 'string' },
+        level: { type: 'string' },
+        universe: { type: 'string' },
+        nuisance: { type: 'string' },
+      });
+      if (values.help) return printHelp(help);
+      if (positionals.length > 0)
+        throw new AppError('bad_request', `veerkracht takes only options, not "${positionals[0]}"`);
+      return veerkrachtCommand(values as VeerkrachtFlags);
     }
     default:
       throw new AppError('bad_request', `Unknown command "${command}"; run buurtbalans --help`);

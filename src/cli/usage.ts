@@ -19,6 +19,11 @@ Commands:
   users list|add|reset-password|disable|enable
                             Accounts (the CLI acts as administrator; every change is audited)
   organisations list|add    Organisations accounts belong to
+  methods list|show|add     Ranking methods (versioned; a changed method is a new version)
+  rank                      Make and store a ranking  --method KEY[@V] --year N [--json|--csv FILE]
+  rankings list|diff|verify|export
+                            Stored rankings: compare two, recompute one, export CSV/XLSX
+  veerkracht                The resilience signal between two years  --from Y1 --to Y2
 
 Settings come from the environment: PORT, HOST, BUURTBALANS_DATA_DIR (embedded database,
 default ./data) or DATABASE_URL (a PostgreSQL server). See .env.example.
@@ -26,6 +31,42 @@ Run 'buurtbalans <command> --help' for details. Exit codes: 0 ok, 1 failure, 2 u
 3 not found, 4 database unavailable or locked, 5 invalid input.`;
 
 export const HELP: Record<string, string> = {
+  methods: `Usage: buurtbalans methods list [--json]
+       buurtbalans methods show <key>[@version] [--json]
+       buurtbalans methods add <file.json> [--json]
+
+A method is a JSON file (docs/METHODS.md describes every field). The smallest valid file:
+  {"key": "onv-haarlem", "name": "Onveiligheid Haarlem",
+   "universe": {"level": "buurt", "within": ["GM0392"]},
+   "indicators": [{"key": "lbm_onv", "direction": "higher_is_better", "weight": 1}]}
+Everything else takes its default. Adding a file whose key exists makes a new version when the
+numbers it gives would differ; the same content adds nothing. 'methods show' prints the full
+definition with every default filled in: a starting point for your own file.`,
+  rank: `Usage: buurtbalans rank --method <key>[@version] --year N [--universe U] [--draws N] [--json | --csv FILE]
+
+Applies a method version (default: the newest) to data year N and stores the ranking; it is
+never changed afterwards. Rank 1 is the area with the most need. Per indicator the newest
+figures at most year N are used (CBS income figures lag two years); the output says which.
+--universe: country, working-area, or gemeente/wijk codes (GM0392,GM0375); default the method's.
+--draws: Monte Carlo draws for the rank interval (default the method's, 1000; 0 for none).
+--json prints {"ranking": {...}, "areas": [{"code", "rank", "score", "percentile", "decile",
+"class", "rankLow", "rankHigh", "flags", "themes", "indicators", ...}]}; --csv writes the table.`,
+  rankings: `Usage: buurtbalans rankings list [--json]
+       buurtbalans rankings diff <a> <b> [--json]
+       buurtbalans rankings verify <id> [--json]
+       buurtbalans rankings export <id> --csv FILE | --xlsx FILE
+
+diff: per area the rank change from ranking a to b, split into the part new data caused and
+the part a new method caused (both recomputed crosswise).
+verify: recompute a stored ranking from its stored inputs; exit 1 when any number differs.`,
+  veerkracht: `Usage: buurtbalans veerkracht --from Y1 --to Y2 [--level buurt|wijk] [--universe U] [--nuisance KEY] [--json]
+
+Per area: the change in the concentration of vulnerable residents against the change in
+nuisance and unsafety (Leefbaarometer onv), absolute (against the country) and relative
+(against the rest of the gemeente), in quadrants. Where an input is missing the area says
+which. A signal for a conversation, not a diagnosis.
+--universe: country, working-area (default) or gemeente/wijk codes.
+--nuisance KEY: another indicator as the nuisance axis (e.g. your own overlast figures).`,
   users: `Usage: buurtbalans users list [--json]
        buurtbalans users add --email E --name N --organisation KEY --role ROLE [--scope CODES | --all-areas] [--json]
        buurtbalans users reset-password <email> [--json]

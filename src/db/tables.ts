@@ -208,6 +208,47 @@ export interface SuppressedObservationTable {
   reason: string;
 }
 
+export interface RankingMethodTable {
+  id: Generated<number>;
+  key: string;
+  version: number;
+  name: string;
+  definition: ColumnType<Record<string, unknown>, string, string>;
+  fingerprint: string;
+  built_in: Generated<boolean>;
+  created_by: string;
+  created_at: Timestamp;
+}
+
+export interface RankingTable {
+  id: Generated<number>;
+  method_id: number;
+  data_year: number;
+  boundary_year: number;
+  level: string;
+  universe: ColumnType<Record<string, unknown>, string, string>;
+  inputs: string;
+  summary: ColumnType<Record<string, unknown>, string, string>;
+  created_by: string;
+  created_at: Timestamp;
+}
+
+export interface RankingAreaTable {
+  ranking_id: number;
+  area_code: string;
+  ranked: boolean;
+  rank: number | null;
+  score: number | null;
+  percentile: number | null;
+  decile: number | null;
+  class: number | null;
+  rank_low: number | null;
+  rank_high: number | null;
+  flags: ColumnType<string[], string | undefined, string>;
+  reason: ColumnType<Record<string, unknown> | null, string | null, string | null>;
+  detail: ColumnType<Record<string, unknown>, string, string>;
+}
+
 export interface Database {
   organisation: OrganisationTable;
   organisation_area: OrganisationAreaTable;
@@ -227,6 +268,9 @@ export interface Database {
   audit_log: AuditLogTable;
   comment: CommentTable;
   suppressed_observation: SuppressedObservationTable;
+  ranking_method: RankingMethodTable;
+  ranking: RankingTable;
+  ranking_area: RankingAreaTable;
 }
 
 export type AreaRow = Selectable<AreaTable>;

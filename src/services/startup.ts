@@ -9,6 +9,15 @@ import { ensureBuiltInIndicators } from './catalogue.js';
 import { applyDisclosureRules } from './disclosure.js';
 import { loadDemoInto, type DemoSummary } from './demo-loader.js';
 import { refreshStatistics, refreshStatisticsIfStale } from './statistics.js';
+import { systemPrincipal } from '../domain/access/principal.js';
+import { DEFAULT_METHOD } from '../domain/ranking/default-methods.js';
+import { ensureDefaultMethods } from './ranking-methods.js';
+import { createRanking } from './rankings.js';
+
+const SYSTEM = { actor: systemPrincipal('startup'), ip: null };
+
+/** The demo's rankings: last year and this year, so "what moved" has something to show. */
+export const DEMO_RANKING_YEARS = [2023, 2024] as const;
 
 // Any fixed number: the key of the advisory lock that serialises first-start demo loading.
 const DEMO_LOCK = 4_242_024;
@@ -39,11 +48,22 @@ export async function prepareData(
         });
   if (demo) await refreshStatistics(db);
   else await refreshStatisticsIfStale(db);
+  // After the catalogue: a method names catalogue indicators.
+  await ensureDefaultMethods(db, SYSTEM);
+  if (demo) {
+    for (const year of DEMO_RANKING_YEARS) {
+      await createRanking(db, SYSTEM, {
+        method: { key: DEFAULT_METHOD.key },
+        year,
+      });
+    }
+  }
   return { demo };
 }
 
 /** For commands other than `serve`: the catalogue and statistics, never the demo. */
 export async function prepareCatalogue(db: Kysely<Database>): Promise<void> {
   await ensureBuiltInIndicators(db);
+  await ensureDefaultMethods(db, SYSTEM);
   await refreshStatisticsIfStale(db);
 }

@@ -19,6 +19,7 @@ export const AUDIT_ACTIONS = [
   'export',
   'view_sensitive',
   'method_changed',
+  'ranking_created',
   'budget_changed',
   'demo_loaded',
   'demo_removed',

@@ -1,0 +1,304 @@
+import { AppError } from '../shared/app-error.js';
+import { compareStrings, MAX_DRAWS, type MethodDefinition } from './method.js';
+import { rankIntervals } from './rank-interval.js';
+import {
+  prepareModel,
+  SHARE_TOLERANCE,
+  type RankingAreaInput,
+  type RankingModel,
+} from './ranking-model.js';
+import { ScoreEngine } from './score-engine.js';
+
+export type { RankingAreaInput } from './ranking-model.js';
+
+/**
+ * The yearly need ranking ("op vaste criteria"): rank 1 is the area with the most need.
+ * Anchored in the CDC Social Vulnerability Index (percentile ranks, flags at the 90th
+ * percentile) and the English Index of Multiple Deprivation (theme ranks, the exponential
+ * transform against compensation). The method, step by step:
+ *
+ * 1. Universe. The given areas are the universe; the caller selects them (level, working area,
+ *    gemeenten). Areas not given never affect a rank. Areas are processed in code order, so the
+ *    order they are given in changes nothing.
+ * 2. Need per indicator. Values are oriented to need (`higher_is_better`: need grows as the
+ *    value falls) and normalised among all areas that have a value, also areas that will not be
+ *    ranked: an indicator's need then does not depend on gaps in other indicators.
+ *    - `percentile` (default, SVI): `(rank − 1)/(N − 1)`, ranks ascending in need, ties at the
+ *      lowest rank, so the neediest area gets 1 and all-equal values get 0; N = 1 gives 0.5.
+ *    - `zscore`: Φ((x − mean)/sd), Φ the standard normal distribution function and sd the
+ *      population standard deviation; no spread gives 0.5.
+ *    - `minmax`: (x − min)/(max − min); no spread gives 0.5.
+ * 3. Completeness. An area is ranked when the weights of its indicators with a value add up to
+ *    at least `completeness.minWeightShare` of all weight; otherwise it is not ranked, with the
+ *    reason `incomplete`, its share and the missing keys. Not-ranked areas take part in step 2
+ *    only.
+ * 4. Theme scores. Per theme, the weighted mean of the need of the theme's indicators the area
+ *    has (weights renormalised over those), re-ranked among the ranked areas that have the
+ *    theme to a percentile as in step 2 (ties at the lowest rank; a single area 0.5). With
+ *    `antiCompensation` the percentile R becomes `X/100` with the IMD transform
+ *    `X = −23·ln(1 − R·(1 − e^(−100/23)))`, so scores stay in [0, 1].
+ *    Because theme scores are ranks, a rank is not monotone in an area's own values: when an
+ *    area improves on one indicator, other areas' needs on it can rise and reorder two of them
+ *    within a theme, which can move the improving area towards rank 1 (under `zscore` also
+ *    because one value shifts the mean and sd for all). Its own need, theme score and total
+ *    never rise (percentile, minmax), and its rank number never falls with one indicator per
+ *    theme, or with one theme under percentile or minmax. compute-ranking.test.ts pins a
+ *    counterexample of each kind.
+ * 5. Total score. The weighted mean of the theme scores the area has; a theme weighs
+ *    `themeWeights[theme]`, or by default the sum of its indicators' weights, renormalised over
+ *    the themes the area has.
+ * 6. Rank. Rank 1 = the highest total; equal totals share the lowest rank number (1, 2, 2, 4),
+ *    so a tie never hides need; the output lists ties by code. With N ranked areas:
+ *    percentile = (N − rank)/(N − 1) (1 = most need); decile = ⌈rank·10/N⌉ (decile 1 = the
+ *    neediest 10%); class = ⌈rank·count/N⌉ (equal-count groups by rank, class 1 = most need).
+ *    N = 1 sits in the middle: percentile 0.5, decile ⌈10/2⌉, class ⌈count/2⌉.
+ * 7. Flags (SVI). An indicator is flagged for an area when the area's need percentile on it
+ *    (step 2's percentile rank, also under `zscore` or `minmax`) is at or above
+ *    `flags.percentile`, ranked or not, however low its total: single-indicator need is not
+ *    hidden by an average total.
+ * 8. Contributions (the waterfall). A theme contributes its weight share × its score; the theme
+ *    contributions add up to the total score. A theme's contribution is split over its
+ *    indicators in proportion to weight × need (by weight when all needs are 0), so indicator
+ *    contributions add up to their theme's. An indicator's `weight` is its effective share of
+ *    the total: theme share × its share within the theme. Nothing is rounded (consumers
+ *    round); sums agree with the score to floating-point precision (about 1e-15).
+ * 9. Rank interval. See rank-interval.ts: `draws` rankings with perturbed weights, rankLow and
+ *    rankHigh the 5th and 95th percentile of the ranks. No draws: both equal the rank.
+ *
+ * Everything is deterministic: the same method and areas give deep-equal results, Monte Carlo
+ * included. National scale (twelve thousand buurten, twenty indicators, a thousand draws) takes
+ * about a second: need scores are computed once in typed arrays, draws allocate nothing and
+ * rank in linear time (exact-rank.ts).
+ */
+
+export interface IndicatorContribution {
+  key: string;
+  theme: string;
+  value: number | null;
+  year: number | null;
+  /** Normalised need in [0, 1], 1 = most need; null without a value. */
+  need: number | null;
+  /** Effective share of the total weight (theme share × share within the theme); 0 if absent. */
+  weight: number;
+  /** Part of the total score; the indicators of a theme add up to the theme's contribution. */
+  contribution: number;
+}
+
+export interface ThemeContribution {
+  theme: string;
+  /** Share of the total weight among the themes the area has; 0 if it lacks the theme. */
+  weight: number;
+  /** Theme score after re-ranking (and transform), in [0, 1]; null if absent or not ranked. */
+  score: number | null;
+  /** weight × score; the themes add up to the total score. */
+  contribution: number;
+}
+
+export interface AreaRanking {
+  code: string;
+  ranked: boolean;
+  reason: { code: 'incomplete'; weightPresent: number; missing: string[] } | null;
+  score: number | null;
+  /** 1 = most need. */
+  rank: number | null;
+  /** (N − rank)/(N − 1), 1 = most need. */
+  percentile: number | null;
+  /** 1 = the neediest 10%. */
+  decile: number | null;
+  /** 1 = the most need. */
+  class: number | null;
+  /** Indicator keys at or beyond the flag percentile of need. */
+  flags: string[];
+  /** 5th and 95th percentile of the rank over the Monte Carlo draws. */
+  rankLow: number | null;
+  rankHigh: number | null;
+  themes: ThemeContribution[];
+  indicators: IndicatorContribution[];
+  /** Share of the total weight with a value. */
+  weightPresent: number;
+}
+
+export interface RankingResult {
+  /** Ranked areas by rank (ties by code), then not-ranked areas by code. */
+  areas: AreaRanking[];
+  ranked: number;
+  notRanked: number;
+  /** Monte Carlo draws behind rankLow and rankHigh. */
+  draws: number;
+}
+
+/**
+ * Rank the given areas by need under a method. `options.draws` overrides the method's number of
+ * Monte Carlo draws (0 for a quick preview without intervals).
+ * @example
+ * computeRanking(DEFAULT_METHOD, [
+ *   { code: 'BU00010001', values: { lbm_onv: { value: -0.2, year: 2022 }, … } },
+ * ]).areas[0].rank // 1
+ */
+export function computeRanking(
+  method: MethodDefinition,
+  areas: readonly RankingAreaInput[],
+  options?: { draws?: number },
+): RankingResult {
+  const draws = options?.draws ?? method.uncertainty.draws;
+  // The same bound as a method file: the interval stores one rank per area and draw, so an
+  // unbounded override (say from a request) could ask for gigabytes.
+  if (!Number.isInteger(draws) || draws < 0 || draws > MAX_DRAWS) {
+    throw new AppError(
+      'validation_failed',
+      `draws: must be a whole number from 0 to ${MAX_DRAWS}`,
+      { field: 'draws' },
+    );
+  }
+  const model = prepareModel(method, areas);
+  const engine = new ScoreEngine(model);
+  const intervals = rankIntervals(
+    model,
+    engine,
+    draws,
+    method.uncertainty.perturbation,
+    method.uncertainty.seed,
+  );
+  // The nominal ranking: every factor 1.
+  engine.evaluate(
+    new Float64Array(model.indicators.length).fill(1),
+    new Float64Array(model.themes.length).fill(1),
+  );
+  const ranks = engine.rank();
+
+  const m = model.ranked.length;
+  const positionOf = new Int32Array(model.codes.length).fill(-1);
+  model.ranked.forEach((a, j) => {
+    positionOf[a] = j;
+  });
+  const themeOrder = [...new Set(method.indicators.map((i) => i.theme))];
+  const themeIndex = new Map(model.themes.map((theme, t) => [theme.name, t]));
+  const indicatorIndex = new Map(model.indicators.map((indicator, i) => [indicator.key, i]));
+  const methodOrder = method.indicators.map((i) => indicatorIndex.get(i.key)!);
+
+  const results = model.codes.map((code, a): AreaRanking => {
+    const j = positionOf[a]!;
+    const flags = methodOrder
+      .filter((i) => {
+        const p = model.indicators[i]!.percentile[a]!;
+        return p >= method.flags.percentile - SHARE_TOLERANCE;
+      })
+      .map((i) => model.indicators[i]!.key);
+    const weightPresent = model.weightPresent[a]!;
+    if (j < 0) {
+      return {
+        code,
+        ranked: false,
+        reason: {
+          code: 'incomplete',
+          weightPresent,
+          missing: methodOrder
+            .filter((i) => model.indicators[i]!.present[a] === 0)
+            .map((i) => model.indicators[i]!.key),
+        },
+        score: null,
+        rank: null,
+        percentile: null,
+        decile: null,
+        class: null,
+        flags,
+        rankLow: null,
+        rankHigh: null,
+        themes: themeOrder.map((theme) => ({ theme, weight: 0, score: null, contribution: 0 })),
+        indicators: methodOrder.map((i) => indicatorEntry(model, i, a, 0, 0)),
+        weightPresent,
+      };
+    }
+    const rank = ranks[j]!;
+    const position = m === 1 ? 0.5 : rank / m;
+    const breakdown = contributions(model, engine, a, themeOrder, themeIndex, methodOrder);
+    return {
+      code,
+      ranked: true,
+      reason: null,
+      score: engine.total[j]!,
+      rank,
+      percentile: m === 1 ? 0.5 : (m - rank) / (m - 1),
+      decile: Math.ceil(position * 10),
+      class: Math.ceil(position * method.classes.count),
+      flags,
+      rankLow: draws === 0 ? rank : intervals.low[j]!,
+      rankHigh: draws === 0 ? rank : intervals.high[j]!,
+      themes: breakdown.themes,
+      indicators: breakdown.indicators,
+      weightPresent,
+    };
+  });
+
+  results.sort((x, y) => {
+    if (x.rank !== null && y.rank !== null && x.rank !== y.rank) return x.rank - y.rank;
+    if (x.ranked !== y.ranked) return x.ranked ? -1 : 1;
+    return compareStrings(x.code, y.code);
+  });
+  return { areas: results, ranked: m, notRanked: results.length - m, draws };
+}
+
+function contributions(
+  model: RankingModel,
+  engine: ScoreEngine,
+  a: number,
+  themeOrder: string[],
+  themeIndex: Map<string, number>,
+  methodOrder: number[],
+): { themes: ThemeContribution[]; indicators: IndicatorContribution[] } {
+  let themeWeightSum = 0;
+  model.themes.forEach((theme, t) => {
+    themeWeightSum += theme.weight * engine.themePresent[t]![a]!;
+  });
+  const themeShare = new Float64Array(model.themes.length);
+  const themeContribution = new Float64Array(model.themes.length);
+  const themes = themeOrder.map((name): ThemeContribution => {
+    const t = themeIndex.get(name)!;
+    if (engine.themePresent[t]![a] === 0)
+      return { theme: name, weight: 0, score: null, contribution: 0 };
+    const share = model.themes[t]!.weight / themeWeightSum;
+    const score = engine.themeScore[t]![a]!;
+    themeShare[t] = share;
+    themeContribution[t] = share * score;
+    return { theme: name, weight: share, score, contribution: share * score };
+  });
+
+  // Within a theme: shares of weight and of weight × need over the indicators the area has.
+  const withinWeight = new Float64Array(model.themes.length);
+  const withinNeed = new Float64Array(model.themes.length);
+  for (const indicator of model.indicators) {
+    withinWeight[indicator.theme]! += indicator.weight * indicator.present[a]!;
+    withinNeed[indicator.theme]! += indicator.weight * indicator.need[a]! * indicator.present[a]!;
+  }
+  const indicators = methodOrder.map((i) => {
+    const indicator = model.indicators[i]!;
+    const t = indicator.theme;
+    if (indicator.present[a] === 0) return indicatorEntry(model, i, a, 0, 0);
+    const weightShare = indicator.weight / withinWeight[t]!;
+    const part =
+      withinNeed[t]! > 0 ? (indicator.weight * indicator.need[a]!) / withinNeed[t]! : weightShare;
+    return indicatorEntry(model, i, a, themeShare[t]! * weightShare, themeContribution[t]! * part);
+  });
+  return { themes, indicators };
+}
+
+function indicatorEntry(
+  model: RankingModel,
+  i: number,
+  a: number,
+  weight: number,
+  contribution: number,
+): IndicatorContribution {
+  const indicator = model.indicators[i]!;
+  const present = indicator.present[a] === 1;
+  const year = indicator.year[a]!;
+  return {
+    key: indicator.key,
+    theme: model.themes[indicator.theme]!.name,
+    value: present ? indicator.value[a]! : null,
+    year: present && Number.isFinite(year) ? year : null,
+    need: present ? indicator.need[a]! : null,
+    weight,
+    contribution,
+  };
+}
