@@ -14,7 +14,11 @@ import { AreaPage } from './pages/area-page.js';
 import { AuditPage } from './pages/audit-page.js';
 import { LoginPage } from './pages/login-page.js';
 import { MapPage } from './pages/map-page.js';
+import { MethodPage } from './pages/method-page.js';
+import { MethodsPage } from './pages/methods-page.js';
+import { RankingRoutes } from './pages/ranking-page.js';
 import { UsersPage } from './pages/users-page.js';
+import { VeerkrachtPage } from './pages/veerkracht-page.js';
 import { Link, navigate, useLocation } from './router.js';
 import { useSession, type CurrentUser } from './session.js';
 
@@ -78,6 +82,7 @@ function Shell({ user }: { user: CurrentUser }) {
   const { path } = useLocation();
   const meta = useMetaQuery();
   const areaMatch = /^\/gebied\/([^/]+)$/.exec(path);
+  const methodMatch = /^\/methoden\/([^/]+)$/.exec(path);
   // After navigating to another page, move focus to it, so screen readers and keyboards
   // start there instead of on the link that was left behind.
   const mainRef = useRef<HTMLElement>(null);
@@ -100,6 +105,11 @@ function Shell({ user }: { user: CurrentUser }) {
   else if (path === '/beheer/gebruikers') page = <UsersPage />;
   else if (path === '/beheer/auditlog') page = <AuditPage />;
   else if (path === '/account') page = <AccountPage />;
+  else if (path === '/rangorde' || path.startsWith('/rangorde/'))
+    page = can('figures:read') ? <RankingRoutes path={path} /> : <NoAccess />;
+  else if (path === '/methoden') page = <MethodsPage />;
+  else if (methodMatch) page = <MethodPage methodKey={decodeURIComponent(methodMatch[1]!)} />;
+  else if (path === '/veerkracht') page = <VeerkrachtPage meta={meta.data} />;
   else if (areaMatch)
     page = <AreaPage key={areaMatch[1]} code={decodeURIComponent(areaMatch[1]!).toUpperCase()} />;
   else
@@ -125,6 +135,25 @@ function Shell({ user }: { user: CurrentUser }) {
         <nav aria-label={t('nav.main')} className="main-nav">
           <Link to="/" aria-current={path === '/' ? 'page' : undefined}>
             {t('nav.map')}
+          </Link>
+          {can('figures:read') ? (
+            <Link
+              to="/rangorde"
+              aria-current={
+                path === '/rangorde' || path.startsWith('/rangorde/') ? 'page' : undefined
+              }
+            >
+              {t('nav.ranking')}
+            </Link>
+          ) : null}
+          <Link
+            to="/methoden"
+            aria-current={path === '/methoden' || methodMatch ? 'page' : undefined}
+          >
+            {t('nav.methods')}
+          </Link>
+          <Link to="/veerkracht" aria-current={path === '/veerkracht' ? 'page' : undefined}>
+            {t('nav.veerkracht')}
           </Link>
           {ADMIN_PAGES.filter((p) => can(p.permission)).map((p) => (
             <Link key={p.path} to={p.path} aria-current={path === p.path ? 'page' : undefined}>

@@ -1,5 +1,8 @@
+import { methodsVeerkrachtNl } from './nl-methods-veerkracht.js';
+
 /** Dutch interface texts: the default language. Keys are shared with en.ts. */
 export const nl = {
+  ...methodsVeerkrachtNl,
   'app.name': 'Buurtbalans',
   'app.tagline': 'Leefbaarheid en veerkracht per buurt',
   'nav.map': 'Kaart',
@@ -380,6 +383,175 @@ export const nl = {
   'audit.action.budget_changed': 'budget gewijzigd',
   'audit.action.demo_loaded': 'demo geladen',
   'audit.action.demo_removed': 'demo verwijderd',
+  // Rangorde (yearly need ranking): the ranking page, an area's explanation, the compare view.
+  'nav.ranking': 'Rangorde',
+  'ranking.title': 'Rangorde',
+  'ranking.eyebrow': 'Jaarlijkse rangorde op vaste criteria',
+  'ranking.loading': 'Rangorde laden…',
+  'ranking.none':
+    'Er is nog geen rangorde gemaakt. Een analist maakt er een met een methode en een gegevensjaar.',
+  'ranking.notFound': 'Deze rangorde bestaat niet (meer).',
+  'ranking.toNewest': 'Naar de nieuwste rangorde',
+  'ranking.choose': 'Rangorde',
+  'ranking.newest': 'nieuwste',
+  'ranking.data': 'gegevens',
+  'ranking.export': 'Downloaden',
+  'ranking.level.buurt': 'buurten',
+  'ranking.level.wijk': 'wijken',
+  'ranking.level.gemeente': 'gemeenten',
+  'ranking.within.country': 'in heel Nederland',
+  'ranking.within.workingArea': 'in het werkgebied',
+  'ranking.within.codes': 'in {codes}',
+  'ranking.summary.ranked': '{n} {level} gerangschikt {within}',
+  'ranking.summary.notRanked':
+    '{n} niet gerangschikt: daarvan zijn cijfers met samen minder dan {min} van het gewicht bekend.',
+  'ranking.summary.mostMissing': 'Meestal ontbreekt: {list}.',
+  'ranking.summary.scope':
+    'U ziet hiervan de {shown} gebieden in uw werkgebied; de rangen tellen over alle {ranked} gerangschikte gebieden.',
+  'ranking.summary.years': 'Gegevensjaar:',
+  'ranking.summary.yearFor': '{year} voor {names}',
+  'ranking.noYear': 'geen cijfers',
+  'ranking.summary.draws':
+    'Bandbreedte van de rang: {draws} keer opnieuw berekend met elk gewicht tot {share} hoger of lager.',
+  'ranking.summary.noDraws': 'Zonder bandbreedte (niet opnieuw berekend met andere gewichten).',
+  'ranking.summary.version': 'methodeversie {version}',
+  'ranking.view.compare': 'Vergelijk',
+  'ranking.filters': 'Filters voor de rangorde',
+  'ranking.search': 'Zoek gebied of code',
+  'ranking.search.placeholder': 'naam of code',
+  'ranking.allGemeenten': 'Alle gemeenten',
+  'ranking.allClasses': 'Alle klassen',
+  'ranking.flaggedOnly': 'Alleen met vlag',
+  'ranking.showNotRanked': 'Toon ook niet gerangschikt ({n})',
+  'ranking.rowsShown': '{shown} van {total} gebieden',
+  'ranking.table.caption':
+    'Rangorde {method} (versie {version}), gegevens {year}. Rang 1 = de meeste behoefte.',
+  'ranking.col.rank': 'Rang',
+  'ranking.col.area': 'Gebied',
+  'ranking.col.interval': 'Bandbreedte',
+  'ranking.col.score': 'Score',
+  'ranking.col.flags': 'Vlaggen',
+  'ranking.col.change': 'Verandering',
+  'ranking.col.changeSince': 'Sinds {year}',
+  'ranking.col.theme': 'Thema',
+  'ranking.col.need': 'Behoefte (percentiel)',
+  'ranking.col.weight': 'Gewicht',
+  'ranking.col.contribution': 'Bijdrage (punten)',
+  'ranking.notRanked': 'Niet gerangschikt',
+  'ranking.notRanked.reason': 'cijfers voor {share} van het gewicht, minstens {min} nodig',
+  'ranking.missing': 'Ontbreekt: {list}.',
+  'ranking.noRows': 'Geen gebieden met deze filters.',
+  'ranking.showAllRows': 'Toon alle {n} gebieden',
+  'ranking.interval.title': 'Bij andere redelijke gewichten tussen rang {low} en {high} (van {n})',
+  'ranking.change.new': 'nieuw',
+  'ranking.place': '{n} plaats',
+  'ranking.places': '{n} plaatsen',
+  'ranking.change.up': '{places} gestegen (meer behoefte): van rang {from} naar {to}',
+  'ranking.change.down': '{places} gedaald (minder behoefte): van rang {from} naar {to}',
+  'ranking.change.same': 'gelijk gebleven op rang {to}',
+  'ranking.rankOf': 'Rang {rank} van {n}',
+  'ranking.map.legendSubject': 'Klasse in de rangorde',
+  'ranking.map.classNote':
+    'Klassen: {n} even grote groepen op volgorde van rang; klasse 1 heeft de meeste behoefte.',
+  'ranking.map.aria':
+    'Kaart van de rangorde in {where}, gegevens {year}, gekleurd naar klasse. De tabelweergave toont dezelfde gegevens als tekst.',
+  'ranking.map.hint': 'Wijs een gebied aan voor de rang; klik voor de toelichting.',
+  'ranking.compare.none': 'Er is maar één rangorde; vergelijken kan zodra er een tweede is.',
+  'ranking.compare.a': 'Rangorde A (eerder)',
+  'ranking.compare.b': 'Rangorde B (nu)',
+  'ranking.compare.showUnchanged': 'Toon ook ongewijzigde gebieden',
+  'ranking.compare.summary':
+    '{compared} gebieden vergeleken: {moved} van rang veranderd, {up} gestegen (meer behoefte), {down} gedaald.',
+  'ranking.compare.only': '{a} alleen in A, {b} alleen in B.',
+  'ranking.compare.sameMethod': 'Zelfde methode: elke verschuiving komt door nieuwe gegevens.',
+  'ranking.compare.sameData': 'Zelfde gegevens: elke verschuiving komt door de andere methode.',
+  'ranking.compare.split':
+    'Elke verschuiving is gesplitst in een deel door nieuwe gegevens en een deel door de andere methode; samen tellen ze op tot de verandering.',
+  'ranking.compare.dataPart': 'Door nieuwe gegevens',
+  'ranking.compare.methodPart': 'Door andere methode',
+  'ranking.compare.barKey': 'balkje naar rechts = gestegen naar meer behoefte',
+  'ranking.compare.bars': 'Verschuiving als balkjes',
+  'ranking.compare.caption':
+    'Rangverschuivingen van A ({a}) naar B ({b}); ▲ = gestegen naar meer behoefte.',
+  'ranking.compare.rankA': 'Rang A ({year})',
+  'ranking.compare.rankB': 'Rang B ({year})',
+  'ranking.compare.onlyA': 'alleen in A',
+  'ranking.compare.onlyB': 'alleen in B',
+  'ranking.compare.noChanges': 'Geen verschuivingen tussen deze rangordes.',
+  'ranking.area.loading': 'Toelichting laden…',
+  'ranking.area.notFound': 'Dit gebied staat niet in deze rangorde.',
+  'ranking.backToRanking': 'Terug naar de rangorde',
+  'ranking.area.headline': 'Rang {rank} van {n}',
+  'ranking.area.interval': 'Bij andere redelijke gewichten tussen rang {low} en {high}.',
+  'ranking.area.intervalFixed': 'Ook bij andere redelijke gewichten blijft het rang {rank}.',
+  'ranking.area.score': 'Score {score} van 100',
+  'ranking.area.classOf': 'klasse {n} van {count}',
+  'ranking.area.notRankedWhy':
+    'Dit gebied is niet gerangschikt: er zijn cijfers voor {share} van het gewicht, en er is minstens {min} nodig.',
+  'ranking.area.flags': 'Vlaggen (bij de {share} met de meeste behoefte):',
+  'ranking.area.noFlags': 'geen',
+  'ranking.area.profile': 'Gebiedsprofiel met alle cijfers',
+  'ranking.area.why': 'Waarom deze rang?',
+  'ranking.area.figures': 'Welke cijfers zijn er?',
+  'ranking.area.neverRanked':
+    'Ook in de rangorde met gegevens {year} was dit gebied niet gerangschikt.',
+  'ranking.area.whyLead':
+    'Elke balk is de bijdrage van één indicator aan de score. Per thema opgeteld, en alles samen, geeft dat de score van 0 tot 100: hoe langer de balk, hoe meer die indicator het gebied omhoog brengt in de rangorde.',
+  'ranking.area.themeDetail': 'weegt {share} · themascore {score} van 100',
+  'ranking.area.total': 'Score',
+  'ranking.area.chartLabel':
+    'Opbouw van de score {score} van 100. Grootste bijdragen: {top}. De tabel eronder geeft alle cijfers.',
+  'ranking.area.noContributions': 'geen',
+  'ranking.area.noWaterfall':
+    'Zonder rang is er geen opbouw van de score; hieronder staan de cijfers die er wel zijn.',
+  'ranking.area.asTable': 'Toon de opbouw als tabel',
+  'ranking.area.tableCaption': 'Bijdragen aan de score van {name}',
+  'ranking.flag': 'vlag: bij de gebieden met de meeste behoefte',
+  'ranking.need.short': 'percentiel {n}',
+  'ranking.area.changed': 'Wat is er veranderd sinds {year}?',
+  'ranking.area.changedNone.title': 'Wat is er veranderd?',
+  'ranking.area.changedNone': 'Er is geen eerdere rangorde met deze methode om mee te vergelijken.',
+  'ranking.area.rose':
+    '{name} stond op rang {before} en staat nu op rang {now}: {places} gestegen, dus meer behoefte in vergelijking met de andere gebieden.',
+  'ranking.area.fell':
+    '{name} stond op rang {before} en staat nu op rang {now}: {places} gedaald, dus minder behoefte in vergelijking met de andere gebieden.',
+  'ranking.area.sameRank': '{name} staat net als vorige keer op rang {rank}.',
+  'ranking.area.wasNotRanked':
+    'In de rangorde met gegevens {year} was dit gebied niet gerangschikt.',
+  'ranking.area.nowNotRanked': 'Vorige keer rang {before}; nu niet gerangschikt.',
+  'ranking.area.scoreChange': 'De score ging van {before} naar {now}.',
+  'ranking.area.noMoves': 'Geen indicator droeg merkbaar meer of minder bij dan vorige keer.',
+  'ranking.move.more': '{name} droeg {points} punten meer bij{details}.',
+  'ranking.move.less': '{name} droeg {points} punten minder bij{details}.',
+  'ranking.move.need': 'percentiel {before} → {now}',
+  'ranking.move.years': 'cijfer van {before} → {now}',
+  'ranking.move.sameYear': 'zelfde cijfer uit {year}, andere gebieden veranderden',
+  'ranking.move.caption': 'Indicatoren die het meest verschoven, gegevens {year} → {now}',
+  'ranking.move.needBefore': 'Percentiel {year}',
+  'ranking.move.needNow': 'Percentiel {year}',
+  'ranking.move.contributionChange': 'Verschil in bijdrage (punten)',
+  'ranking.card.explain': 'Waarom deze rang?',
+  'ranking.how.title': 'Zo komt de rangorde tot stand',
+  'ranking.how.why': 'Waarom deze indicatoren en gewichten? (methode {name})',
+  'ranking.how.norm.percentile':
+    'Per indicator krijgt elk gebied een percentiel: 100 is de meeste behoefte van alle gebieden die meedoen, 0 de minste. Zo bepalen eenheden en uitschieters de uitkomst niet.',
+  'ranking.how.norm.zscore':
+    'Per indicator wordt elk cijfer omgerekend naar een behoefte van 0 tot 100, naar hoe ver het van het gemiddelde afligt (z-score).',
+  'ranking.how.norm.minmax':
+    'Per indicator wordt elk cijfer omgerekend naar een behoefte van 0 tot 100, tussen het laagste en het hoogste cijfer.',
+  'ranking.how.themes':
+    'Die behoefte telt per thema mee naar het gewicht van de indicator. De thema’s samen geven de score van 0 tot 100: {themes}.',
+  'ranking.how.rank':
+    'Het gebied met de hoogste score krijgt rang 1: de meeste behoefte. De rangorde is verdeeld in {n} even grote klassen.',
+  'ranking.how.complete':
+    'Een gebied wordt alleen gerangschikt als er cijfers zijn voor minstens {share} van het gewicht; anders staat erbij welke ontbreken.',
+  'ranking.how.flags':
+    'Een vlag ⚑ betekent: op deze indicator hoort het gebied bij de {share} met de meeste behoefte, ook als de totale score gemiddeld is.',
+  'ranking.how.interval':
+    'De bandbreedte laat zien waar de rang ligt als de gewichten anders gekozen waren (elk gewicht tot {share} hoger of lager, {draws} keer berekend). Een smalle band staat vast; een brede band vraagt om voorzichtigheid.',
+  'ranking.how.signal':
+    'Een rang is een signaal om het gesprek over een buurt aan te gaan, geen oordeel over de buurt of de mensen die er wonen.',
+  'ranking.theme.kwetsbaarheid': 'Kwetsbaarheid',
 } as const;
 
 export type MessageKey = keyof typeof nl;

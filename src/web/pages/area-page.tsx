@@ -6,6 +6,7 @@ import { ErrorPanel, Loading } from '../components/feedback.js';
 import { IndicatorCard } from '../components/indicator-card.js';
 import { KeyFigures } from '../components/key-figures.js';
 import { LocatorMap } from '../components/locator-map.js';
+import { RankingCard } from '../components/ranking-card.js';
 import { useAreaProfileQuery } from '../hooks/use-area-profile-query.js';
 import { useIndicatorsQuery } from '../hooks/use-indicators-query.js';
 import { usePrivacy } from '../hooks/use-privacy.js';
@@ -97,6 +98,7 @@ export function AreaPage({ code }: { code: string }) {
             </p>
           ) : null}
           <KeyFigures series={series} indicators={indicators} />
+          {can('figures:read') ? <RankingCard code={area.code} level={area.level} /> : null}
           <p>
             <Link className="button secondary" to={mapLink}>
               {t('area.onMap')}
