@@ -39,9 +39,9 @@ A method is a JSON file (docs/METHODS.md describes every field). The smallest va
   {"key": "onv-haarlem", "name": "Onveiligheid Haarlem",
    "universe": {"level": "buurt", "within": ["GM0392"]},
    "indicators": [{"key": "lbm_onv", "direction": "higher_is_better", "weight": 1}]}
-Everything else takes its default. Adding a file whose key exists makes a new version when the
-numbers it gives would differ; the same content adds nothing. 'methods show' prints the full
-definition with every default filled in: a starting point for your own file.`,
+Everything else takes its default. Adding a file whose key exists makes a new version when
+anything differs, also only the name or description; the same content adds nothing.
+'methods show' prints the full definition with every default filled in: a starting point.`,
   rank: `Usage: buurtbalans rank --method <key>[@version] --year N [--universe U] [--draws N] [--json | --csv FILE]
 
 Applies a method version (default: the newest) to data year N and stores the ranking; it is

@@ -1,6 +1,11 @@
 import type { Kysely } from 'kysely';
 import { DEFAULT_METHOD } from '../domain/ranking/default-methods.js';
-import { methodFingerprint, parseMethod, type MethodDefinition } from '../domain/ranking/method.js';
+import {
+  canonicalJson,
+  methodFingerprint,
+  parseMethod,
+  type MethodDefinition,
+} from '../domain/ranking/method.js';
 import { AppError } from '../domain/shared/app-error.js';
 import { listIndicators } from '../db/queries/indicator-queries.js';
 import {
@@ -40,7 +45,11 @@ export async function saveMethod(
   const fingerprint = methodFingerprint(definition);
   return db.transaction().execute(async (trx) => {
     const newest = await findMethod(trx, definition.key);
-    if (newest && newest.fingerprint === fingerprint) return { method: newest, created: false };
+    // Any change makes a version, also of the name or the reasons (what a board adopted is the
+    // text too); only exactly the same content adds nothing. The fingerprint says whether two
+    // versions give the same numbers.
+    if (newest && canonicalJson(newest.definition) === canonicalJson(definition))
+      return { method: newest, created: false };
     const version = (newest?.version ?? 0) + 1;
     await insertMethod(trx, {
       key: definition.key,

@@ -2,6 +2,7 @@ import type { Kysely } from 'kysely';
 import { mayView, type DataView } from '../domain/access/policy.js';
 import { computeRanking } from '../domain/ranking/compute-ranking.js';
 import { parseMethod, type MethodDefinition } from '../domain/ranking/method.js';
+import { AppError } from '../domain/shared/app-error.js';
 import { findMethod } from '../db/queries/ranking-queries.js';
 import type { Database } from '../db/tables.js';
 import { collectInputs, resolveUniverse } from './ranking-inputs.js';
@@ -40,9 +41,17 @@ export async function previewMethod(
   view: DataView,
   json: unknown,
   dataYear: number,
+  baselineRef?: { key: string; version?: number },
 ): Promise<MethodPreview> {
   const definition = parseMethod(json, await methodCatalogue(db));
-  const stored = await findMethod(db, definition.key);
+  // Compared with the given stored version, or the newest version of the same key.
+  const stored = baselineRef
+    ? await findMethod(db, baselineRef.key, baselineRef.version)
+    : await findMethod(db, definition.key);
+  if (baselineRef && !stored)
+    throw new AppError('not_found', `No method ${baselineRef.key} to compare with`, {
+      field: 'baseline',
+    });
   const baseline = stored ? (stored.definition as unknown as MethodDefinition) : null;
   const universe = await resolveUniverse(db, definition.universe);
   const keys = [

@@ -86,7 +86,7 @@ export async function veerkrachtFor(
     { from: request.from, to: request.to },
     { values: country },
   );
-  const names = new Map(universe.areas.map((a) => [a.code, a.name]));
+  const names = new Map(universe.areas.map((a) => [a.code, a]));
   return {
     ...result,
     config,
@@ -95,7 +95,11 @@ export async function veerkrachtFor(
     years: { from: request.from, to: request.to },
     areas: result.areas
       .filter((a) => view.scope.all || mayView(view.scope, a.code))
-      .map((a) => ({ ...a, name: names.get(a.code) ?? a.code })),
+      .map((a) => ({
+        ...a,
+        name: names.get(a.code)?.name ?? a.code,
+        gemeenteCode: names.get(a.code)?.gemeenteCode ?? null,
+      })),
   };
 }
 

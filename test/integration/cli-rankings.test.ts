@@ -80,7 +80,8 @@ describe('buurtbalans ranking commands', () => {
     expect(runCli(['methods', 'add', good], env).stdout).toMatch(/onv-demo@1 opgeslagen/);
     expect(runCli(['methods', 'add', good], env).stdout).toMatch(/al gelijk/);
     const renamed = file('onv2.json', JSON.stringify({ ...method, name: 'Andere naam' }));
-    expect(runCli(['methods', 'add', renamed], env).stdout).toMatch(/onv-demo@1 is al gelijk/);
+    // Only the name changed: still a new version, the old one stays as it was.
+    expect(runCli(['methods', 'add', renamed], env).stdout).toMatch(/onv-demo@2 opgeslagen/);
 
     const invalid = runCli(
       [

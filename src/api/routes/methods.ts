@@ -2,7 +2,12 @@ import { OpenAPIHono, z } from '@hono/zod-openapi';
 import { dataViewOf } from '../../domain/access/policy.js';
 import type { StoredMethod } from '../../db/queries/ranking-queries.js';
 import { previewMethod } from '../../services/ranking-preview.js';
-import { getMethod, listMethods, saveMethod } from '../../services/ranking-methods.js';
+import {
+  getMethod,
+  listMethods,
+  parseMethodRef,
+  saveMethod,
+} from '../../services/ranking-methods.js';
 import { auditContext, guardedRoute, principal } from '../access.js';
 import type { ApiDeps } from '../deps.js';
 import type { AppEnv } from '../env.js';
@@ -125,7 +130,7 @@ const addRoute = guardedRoute('methods:write', {
   method: 'post',
   path: '/api/methods',
   tags: ['Rankings'],
-  summary: 'Save a method: a new key, or a new version when the numbers it gives would change',
+  summary: 'Save a method: a new key, or a new version of an existing one',
   description:
     'A stored method version is never changed: rankings keep pointing at the version they used. The same content as the newest version adds nothing (`created: false`). Validation errors list every problem in `details.issues` as `{field, message}` with a JSON path.',
   request: { body: MethodBody },
@@ -152,7 +157,15 @@ const previewRoute = guardedRoute('methods:write', {
       required: true,
       content: {
         'application/json': {
-          schema: z.object({ definition: z.record(z.string(), z.unknown()), year: YearSchema }),
+          schema: z.object({
+            definition: z.record(z.string(), z.unknown()),
+            year: YearSchema,
+            baseline: z.string().optional().openapi({
+              description:
+                'key or key@version to compare with; default the newest version of the same key',
+              example: 'leefbaarheid-en-kwetsbaarheid@1',
+            }),
+          }),
         },
       },
     },
@@ -199,7 +212,13 @@ export function methodRoutes({ db }: ApiDeps) {
     )
     .openapi(previewRoute, async (c) => {
       const body = c.req.valid('json');
-      const preview = await previewMethod(db, dataViewOf(principal(c)), body.definition, body.year);
+      const preview = await previewMethod(
+        db,
+        dataViewOf(principal(c)),
+        body.definition,
+        body.year,
+        body.baseline ? parseMethodRef(body.baseline) : undefined,
+      );
       return c.json(preview, 200);
     })
     .openapi(showRoute, async (c) => {
