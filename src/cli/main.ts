@@ -247,6 +247,12 @@ function printHelp(text: string): number {
   return EXIT.ok;
 }
 
+// `buurtbalans rank … | head`: a reader that stops early is not an error.
+process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+  if (error.code === 'EPIPE') process.exit(process.exitCode ?? 0);
+  throw error;
+});
+
 try {
   process.exitCode = await run(process.argv.slice(2));
 } catch (error) {

@@ -1,5 +1,5 @@
 import type { Kysely } from 'kysely';
-import { computeRanking, type RankingResult } from '../domain/ranking/compute-ranking.js';
+import type { RankingResult } from '../domain/ranking/compute-ranking.js';
 import type { MethodDefinition } from '../domain/ranking/method.js';
 import { AppError } from '../domain/shared/app-error.js';
 import {
@@ -21,6 +21,7 @@ import {
   type ResolvedUniverse,
   type UniverseWithin,
 } from './ranking-inputs.js';
+import { computeRankingFast } from './ranking-compute.js';
 import { getMethod } from './ranking-methods.js';
 
 export interface RankingRequest {
@@ -57,7 +58,7 @@ export async function computeRankingFor(
     universe,
     request.year,
   );
-  const result = computeRanking(definition, inputs.areas, {
+  const result = await computeRankingFast(definition, inputs.areas, {
     ...(request.draws !== undefined ? { draws: request.draws } : {}),
   });
   return {
@@ -149,7 +150,7 @@ export async function verifyRanking(
   const draws = Number(
     (ranking.summary as { draws?: number }).draws ?? method.definition.uncertainty.draws,
   );
-  const again = computeRanking(method.definition, inputs.areas, { draws });
+  const again = await computeRankingFast(method.definition, inputs.areas, { draws });
   const stored = new Map(
     (await listRankingAreas(db, id, { withDetail: true })).map((a) => [a.code, a]),
   );

@@ -85,7 +85,7 @@ const createRoute = guardedRoute('methods:write', {
   tags: ['Rankings'],
   summary: 'Apply a method version to a data year and store the ranking (immutable)',
   description:
-    'Per indicator the newest figures at most `year` are used; the summary says which year. Areas below the completeness rule are stored as not ranked with the reason. Takes about a second for a national ranking with 1,000 Monte Carlo draws.',
+    'Per indicator the newest figures at most `year` are used; the summary says which year. Areas below the completeness rule are stored as not ranked with the reason. A national ranking with 1,000 Monte Carlo draws takes a few seconds (see `npm run bench`).',
   request: {
     body: {
       required: true,

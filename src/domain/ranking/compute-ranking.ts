@@ -1,6 +1,6 @@
 import { AppError } from '../shared/app-error.js';
 import { compareStrings, MAX_DRAWS, type MethodDefinition } from './method.js';
-import { rankIntervals } from './rank-interval.js';
+import { intervalsFrom, simulateRanks, type SimulatedRanks } from './rank-interval.js';
 import {
   prepareModel,
   SHARE_TOLERANCE,
@@ -67,8 +67,10 @@ export type { RankingAreaInput } from './ranking-model.js';
  *
  * Everything is deterministic: the same method and areas give deep-equal results, Monte Carlo
  * included. National scale (twelve thousand buurten, twenty indicators, a thousand draws) takes
- * about a second: need scores are computed once in typed arrays, draws allocate nothing and
- * rank in linear time (exact-rank.ts).
+ * about 4 s of one core on the 2-core machine (measured: the draws ~3.7 ms each, half of it
+ * exact ranking); need scores are computed once in typed arrays, draws allocate nothing and
+ * rank in linear time (exact-rank.ts). beginRanking/finishRanking with simulateRankingDraws let
+ * a second thread take part of the draws (services/ranking-compute.ts) with identical results.
  */
 
 export interface IndicatorContribution {
@@ -140,9 +142,57 @@ export function computeRanking(
   areas: readonly RankingAreaInput[],
   options?: { draws?: number },
 ): RankingResult {
-  const draws = options?.draws ?? method.uncertainty.draws;
-  // The same bound as a method file: the interval stores one rank per area and draw, so an
-  // unbounded override (say from a request) could ask for gigabytes.
+  return finishRanking(beginRanking(method, areas, options), []);
+}
+
+/** A ranking whose model is built and whose own share of the draws is done. */
+export interface RankingInProgress {
+  method: MethodDefinition;
+  model: RankingModel;
+  engine: ScoreEngine;
+  draws: number;
+  /** Draws 0 … local − 1, done here; the rest come to finishRanking from elsewhere. */
+  local: SimulatedRanks;
+}
+
+/**
+ * The first part of a ranking: the model, and draws 0 … `localDraws` − 1 (default all). The
+ * other draws can run in another thread at the same time (simulateRankingDraws) and join in
+ * finishRanking; the result is the same to the last digit.
+ */
+export function beginRanking(
+  method: MethodDefinition,
+  areas: readonly RankingAreaInput[],
+  options?: { draws?: number; localDraws?: number },
+): RankingInProgress {
+  const draws = checkedDraws(options?.draws ?? method.uncertainty.draws);
+  const localDraws = Math.min(draws, options?.localDraws ?? draws);
+  const model = prepareModel(method, areas);
+  const engine = new ScoreEngine(model);
+  const { perturbation, seed } = method.uncertainty;
+  const local = simulateRanks(model, engine, 0, localDraws, perturbation, seed);
+  return { method, model, engine, draws, local };
+}
+
+/**
+ * Draws `first … first + count − 1` of a ranking on their own: what another thread computes
+ * for beginRanking/finishRanking. Builds the same model from the same inputs.
+ */
+export function simulateRankingDraws(
+  method: MethodDefinition,
+  areas: readonly RankingAreaInput[],
+  first: number,
+  count: number,
+): SimulatedRanks {
+  checkedDraws(first + count);
+  const model = prepareModel(method, areas);
+  const { perturbation, seed } = method.uncertainty;
+  return simulateRanks(model, new ScoreEngine(model), first, count, perturbation, seed);
+}
+
+// The same bound as a method file: the interval stores one rank per area and draw, so an
+// unbounded override (say from a request) could ask for gigabytes.
+function checkedDraws(draws: number): number {
   if (!Number.isInteger(draws) || draws < 0 || draws > MAX_DRAWS) {
     throw new AppError(
       'validation_failed',
@@ -150,15 +200,19 @@ export function computeRanking(
       { field: 'draws' },
     );
   }
-  const model = prepareModel(method, areas);
-  const engine = new ScoreEngine(model);
-  const intervals = rankIntervals(
-    model,
-    engine,
-    draws,
-    method.uncertainty.perturbation,
-    method.uncertainty.seed,
-  );
+  return draws;
+}
+
+/** The rest of a ranking: the intervals from all draws, the nominal ranks and the breakdown. */
+export function finishRanking(
+  inProgress: RankingInProgress,
+  others: readonly SimulatedRanks[],
+): RankingResult {
+  const { method, model, engine, draws } = inProgress;
+  const intervals = intervalsFrom([inProgress.local, ...others], model.ranked.length);
+  const covered = inProgress.local.count + others.reduce((sum, part) => sum + part.count, 0);
+  if (covered !== draws)
+    throw new RangeError(`finishRanking: ${covered} of ${draws} draws were simulated`);
   // The nominal ranking: every factor 1.
   engine.evaluate(
     new Float64Array(model.indicators.length).fill(1),
