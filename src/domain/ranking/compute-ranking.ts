@@ -33,17 +33,20 @@ export type { RankingAreaInput } from './ranking-model.js';
  *    reason `incomplete`, its share and the missing keys. Not-ranked areas take part in step 2
  *    only.
  * 4. Theme scores. Per theme, the weighted mean of the need of the theme's indicators the area
- *    has (weights renormalised over those), re-ranked among the ranked areas that have the
- *    theme to a percentile as in step 2 (ties at the lowest rank; a single area 0.5). With
- *    `antiCompensation` the percentile R becomes `X/100` with the IMD transform
+ *    has (weights renormalised over those): a need on the same 0–1 scale as its indicators'.
+ *    With `antiCompensation` (the IMD), the theme means are re-ranked among the ranked areas
+ *    that have the theme to a percentile R as in step 2 (ties at the lowest rank; a single
+ *    area 0.5), and R becomes `X/100` with the IMD transform
  *    `X = −23·ln(1 − R·(1 − e^(−100/23)))`, so scores stay in [0, 1].
- *    Because theme scores are ranks, a rank is not monotone in an area's own values: when an
- *    area improves on one indicator, other areas' needs on it can rise and reorder two of them
- *    within a theme, which can move the improving area towards rank 1 (under `zscore` also
- *    because one value shifts the mean and sd for all). Its own need, theme score and total
- *    never rise (percentile, minmax), and its rank number never falls with one indicator per
- *    theme, or with one theme under percentile or minmax. compute-ranking.test.ts pins a
- *    counterexample of each kind.
+ *    Why themes are not re-ranked by default (the SVI, too, ranks the sum of all indicator
+ *    percentiles, not the theme ranks): the ranking is then monotone. An area that improves on
+ *    an indicator never moves towards rank 1 under `percentile` or `minmax`: its own need and
+ *    total never rise, and no other area's need or total falls (its competitors can only
+ *    gain need). Ranks of theme means are not monotone: when an area improves, another area
+ *    can come level with a third within a theme, the third's theme rank drops, and the
+ *    improving area can overtake it. That is the price of the IMD transform, so it is an
+ *    option with that trade-off (compute-ranking.test.ts pins a counterexample), as is
+ *    `zscore`, where one value moves the mean and spread for every area.
  * 5. Total score. The weighted mean of the theme scores the area has; a theme weighs
  *    `themeWeights[theme]`, or by default the sum of its indicators' weights, renormalised over
  *    the themes the area has.
@@ -90,7 +93,7 @@ export interface ThemeContribution {
   theme: string;
   /** Share of the total weight among the themes the area has; 0 if it lacks the theme. */
   weight: number;
-  /** Theme score after re-ranking (and transform), in [0, 1]; null if absent or not ranked. */
+  /** Theme score in [0, 1] (re-ranked and transformed with anti-compensation); null if absent or not ranked. */
   score: number | null;
   /** weight × score; the themes add up to the total score. */
   contribution: number;

@@ -102,8 +102,7 @@ const TAIL_TERMS = 80;
  * Φ, the standard normal distribution function, with an absolute error below 1e-15 and, in
  * the lower tail, a relative error below 1e-14 down to z = −10 (about 2e-16·z² further out,
  * from the rounding of z²). It keeps the order of any two arguments more than 1e-13 apart: a
- * z-score need must not reorder areas, because theme scores are ranks, so two needs in the
- * wrong order move ranks.
+ * z-score need must not reorder areas: two needs in the wrong order move ranks.
  *
  * |z| < 3: Marsaglia's series (2004), `Φ(z) = ½ + φ(z)·(z + z³/3 + z⁵/(3·5) + …)`.
  * |z| ≥ 3: the smaller tail `Q(x) = φ(x)·R(x)`, x = |z|, with Mills' ratio as the continued

@@ -163,7 +163,8 @@ describe('rank intervals through computeRanking', () => {
 
   it('matches a replay of the draws on two areas that trade places', () => {
     // Themes K and L, one indicator each (k, l), theme weights K 1, L 2. X has need 1 on l and
-    // 0 on k; Y the other way round. Theme scores (re-ranked) are X: L 1, K 0; Y: L 0, K 1.
+    // 0 on k; Y the other way round. Theme scores (one indicator each: the needs) are X: L 1,
+    // K 0; Y: L 0, K 1.
     // Total X = 2·fL/(2·fL + fK), Y = fK/(2·fL + fK): X is first unless fK > 2·fL, which for
     // factors uniform on [0.5, 1.5] happens with chance ∫(1.5 − 2f)df over [0.5, 0.75] = 1/16.
     // Per draw the stream gives the indicator factors (k, l) and then the theme factors (K, L).

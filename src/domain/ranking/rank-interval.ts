@@ -5,7 +5,7 @@ import type { ScoreEngine } from './score-engine.js';
 /**
  * How firm a rank is: the Monte Carlo rank interval. Each draw multiplies every indicator weight
  * and every theme weight by its own uniform factor in [1 − p, 1 + p], recomputes the theme
- * scores (re-ranked), the totals and the ranks, exactly as the nominal ranking does. The
+ * scores (re-ranked with anti-compensation), the totals and the ranks, exactly as the nominal ranking does. The
  * interval of an area is the 5th to 95th percentile of its ranks over the draws.
  *
  * Percentile estimator (nearest rank, symmetric): with D draws sorted ascending r(1) ≤ … ≤ r(D)

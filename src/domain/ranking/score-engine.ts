@@ -1,14 +1,15 @@
 import type { ModelIndicator, RankingModel } from './ranking-model.js';
 
 /**
- * The part of a ranking that weights change: theme scores (weighted means of need, re-ranked),
+ * The part of a ranking that weights change: theme scores (weighted means of need; re-ranked
+ * and transformed with anti-compensation),
  * total scores and ranks. The nominal ranking is one evaluation with every factor 1; a Monte
  * Carlo draw is one evaluation with perturbed factors. All buffers are allocated once, so a
  * draw allocates nothing.
  *
  * A theme with a single indicator has the same raw score under any weights (a weighted mean of
  * one value), so its scores are computed once; only themes with several indicators are
- * re-ranked per draw.
+ * recomputed per draw.
  */
 export class ScoreEngine {
   /** Theme score per theme and area; 0 where the area lacks the theme or is not ranked. */
@@ -103,8 +104,9 @@ export class ScoreEngine {
 
   /**
    * Raw theme score = weighted mean of the need of the theme's indicators an area has (weights
-   * renormalised over those; one indicator: its need as is), then re-ranked among the theme's
-   * members and looked up.
+   * renormalised over those; one indicator: its need as is). With anti-compensation it is
+   * re-ranked among the theme's members and looked up in the IMD table; without, it is the
+   * theme score.
    */
   private scoreTheme(t: number): void {
     const { members, scoreByBelow } = this.model.themes[t]!;
@@ -127,8 +129,13 @@ export class ScoreEngine {
         raw[j] = sum / weight;
       }
     }
-    this.model.ranker.countBelow(raw, members.length, counts);
     const score = this.themeScore[t]!;
+    if (!this.model.method.antiCompensation) {
+      // The weighted mean itself: already on the common 0–1 scale of need, and monotone.
+      for (let j = 0; j < members.length; j += 1) score[members[j]!] = raw[j]!;
+      return;
+    }
+    this.model.ranker.countBelow(raw, members.length, counts);
     for (let j = 0; j < members.length; j += 1) score[members[j]!] = scoreByBelow[counts[j]!]!;
   }
 }

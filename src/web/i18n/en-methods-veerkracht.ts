@@ -96,7 +96,7 @@ export const methodsVeerkrachtEn: Record<keyof typeof methodsVeerkrachtNl, strin
     'Each figure is rescaled between the lowest (0) and the highest value (1); one outlier squeezes all other areas together.',
   'methods.antiCompensation': 'No compensation between themes',
   'methods.antiCompensation.help':
-    'Little need in one theme then cannot fully make up for much need in another (the transform of the English Index of Multiple Deprivation).',
+    'Little need in one theme then cannot fully make up for much need in another (the transform of the English Index of Multiple Deprivation). Drawback: a buurt that improves on one figure can then sometimes still move up the ranking.',
   'methods.completeness': 'Minimum known weight',
   'methods.completeness.help':
     'An area is ranked only when figures with at least this share of the weight are known; otherwise it drops out instead of being judged on half the picture.',

@@ -94,7 +94,7 @@ export const methodsVeerkrachtNl = {
     'Elk cijfer wordt herschaald tussen de laagste (0) en de hoogste waarde (1); één uitschieter drukt alle andere gebieden samen.',
   'methods.antiCompensation': 'Geen compensatie tussen thema’s',
   'methods.antiCompensation.help':
-    'Weinig behoefte in het ene thema maakt veel behoefte in een ander thema dan niet helemaal goed (de transformatie van de Engelse Index of Multiple Deprivation).',
+    'Weinig behoefte in het ene thema maakt veel behoefte in een ander thema dan niet helemaal goed (de transformatie van de Engelse Index of Multiple Deprivation). Nadeel: een buurt die op één cijfer verbetert, kan dan soms toch hoger in de rangorde komen.',
   'methods.completeness': 'Minimaal bekend gewicht',
   'methods.completeness.help':
     'Een buurt wordt alleen gerangschikt als cijfers met samen minstens dit deel van het gewicht bekend zijn; anders valt ze af in plaats van op een half beeld te worden beoordeeld.',
