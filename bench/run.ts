@@ -2,7 +2,9 @@
  * `npm run bench`: national scale on the embedded database. Loads the real 12,147 buurt
  * polygons of the Leefbaarometer 2024 (shared/data) into PGlite, starts the real server on it
  * and measures the map endpoint for one gemeente and for the whole country, against a naive
- * baseline (full geometry re-encoded and gzipped per request) in the same run.
+ * baseline (full geometry re-encoded and gzipped per request) in the same run. Last, the need
+ * ranking of all buurten with 1,000 Monte Carlo draws against PostgreSQL's own percent_rank()
+ * ranking (bench/ranking.ts, which also runs alone: `npx tsx bench/ranking.ts`).
  */
 import { execFileSync, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
@@ -269,6 +271,9 @@ const steady = rss();
 await server.stop();
 fs.rmSync(dir, { recursive: true, force: true });
 
+// Last: the need ranking, in its own process (its time and memory its own, no server running).
+const ranking = child<{ rows: Array<[string, string, string]> }>('ranking.ts', ['--json']);
+
 const kb = (n: number) => `${(n / 1024).toFixed(0)} KB`;
 const mb = (n: number) => `${(n / 2 ** 20).toFixed(2)} MB`;
 const ms = (n: number) => `${n.toFixed(0)} ms`;
@@ -330,6 +335,7 @@ const rows: Array<[string, string, string]> = [
     `${idle.rssMb} / ${steady.rssMb} / ${steady.peakMb} MB`,
     `target steady ≤ ${TARGETS.rssMb} MB: ${ok(steady.rssMb <= TARGETS.rssMb)}`,
   ],
+  ...ranking.rows,
 ];
 const width = Math.max(...rows.map((r) => r[0].length));
 const width2 = Math.max(...rows.map((r) => r[1].length));
