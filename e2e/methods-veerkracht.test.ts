@@ -153,7 +153,7 @@ describe.skipIf(!chromiumAvailable)('methods and veerkracht in Chromium', () => 
     expect(problems.filter((p) => !isExpectedHttpError(p))).toEqual([]);
   });
 
-  test('saving makes version 2, the list shows it, and an unchanged save says so', async () => {
+  test('saving makes version 2; renaming alone is version 3; the list shows them', async () => {
     const { page, problems } = await openPage(e2e, `/methoden/${METHOD}`);
     await page.getByTestId('preview-table').waitFor();
     const save = page.getByRole('button', { name: 'Opslaan als nieuwe versie' });
@@ -166,22 +166,23 @@ describe.skipIf(!chromiumAvailable)('methods and veerkracht in Chromium', () => 
     await page.getByRole('heading', { level: 1, name: /versie 2/ }).waitFor();
     expect(await page.getByLabel('Versie', { exact: true }).inputValue()).toBe('2');
 
-    // A change of the name alone changes no number: no new version, and the page says so.
+    // The name alone changes no number, but what a board adopted is the text too: a version.
     await page.getByLabel('Naam', { exact: true }).fill('Leefbaarheid en kwetsbaarheid (hernoemd)');
     await save.click();
-    await page.getByText(/Geen wijziging: gelijk aan versie 2/).waitFor();
-    expect(await outcome.textContent()).toMatch(/niet bewaard/);
+    await page.getByText(/Opgeslagen als versie 3/).waitFor();
 
     await page.getByRole('link', { name: 'Methoden' }).first().click();
     const card = page.locator('.method-card', { hasText: 'Leefbaarheid en kwetsbaarheid' });
     await card.getByTestId('newest-version').waitFor();
-    expect(await card.getByTestId('newest-version').textContent()).toMatch(/^versie 2/);
-    expect(await card.getByTestId('version-count').textContent()).toBe('2');
+    expect(await card.getByTestId('newest-version').textContent()).toMatch(/^versie 3/);
+    expect(await card.getByTestId('version-count').textContent()).toBe('3');
 
     const methods = await api.json<{ methods: Array<{ key: string; version: number }> }>(
       '/api/methods',
     );
-    expect(methods.methods.filter((m) => m.key === METHOD).map((m) => m.version)).toEqual([2, 1]);
+    expect(methods.methods.filter((m) => m.key === METHOD).map((m) => m.version)).toEqual([
+      3, 2, 1,
+    ]);
     expect(problems).toEqual([]);
   });
 

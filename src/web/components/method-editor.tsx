@@ -276,11 +276,6 @@ export function MethodEditor({
   const themeOptions = [...new Set([...draft.indicators.map((i) => i.theme), ...THEMES])];
 
   const showOutcome = outcome !== null && ((outcome.created && !dirty) || outcome.sent === sent);
-  const textOnlyLost =
-    outcome !== null &&
-    !outcome.created &&
-    (outcome.method.definition.name !== draft.name.trim() ||
-      outcome.method.definition.description !== draft.description);
 
   const aboutSection = (
     <Section title={t('methods.section.about')}>
@@ -644,7 +639,6 @@ export function MethodEditor({
                 {outcome.created
                   ? t('methods.savedAs', { n: outcome.method.version })
                   : t('methods.unchanged', { n: outcome.method.version })}
-                {textOnlyLost ? ` ${t('methods.textNotSaved')}` : ''}
               </p>
             ) : null}
             {saveError ? (

@@ -112,8 +112,6 @@ export const methodsVeerkrachtEn: Record<keyof typeof methodsVeerkrachtNl, strin
   'methods.saveHintNew': 'The method is saved as version 1.',
   'methods.savedAs': 'Saved as version {n}.',
   'methods.unchanged': 'No change: equal to version {n}.',
-  'methods.textNotSaved':
-    'Name and explanation change no number and are only saved with a new version; this text change was therefore not kept.',
   'methods.previewTitle': 'Preview: how the ranking moves',
   'methods.dataYear': 'Data year',
   'methods.previewAgainst':

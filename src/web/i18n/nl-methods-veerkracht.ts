@@ -110,8 +110,6 @@ export const methodsVeerkrachtNl = {
   'methods.saveHintNew': 'De methode wordt opgeslagen als versie 1.',
   'methods.savedAs': 'Opgeslagen als versie {n}.',
   'methods.unchanged': 'Geen wijziging: gelijk aan versie {n}.',
-  'methods.textNotSaved':
-    'Naam en toelichting veranderen geen cijfer en worden alleen met een nieuwe versie opgeslagen; deze tekstwijziging is dus niet bewaard.',
   'methods.previewTitle': 'Voorbeeld: zo verschuift de rangorde',
   'methods.dataYear': 'Gegevensjaar',
   'methods.previewAgainst':
