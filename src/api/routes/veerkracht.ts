@@ -1,5 +1,6 @@
 import { OpenAPIHono, z } from '@hono/zod-openapi';
 import { dataViewOf } from '../../domain/access/policy.js';
+import { parseUniverseText } from '../../domain/ranking/method.js';
 import { AppError } from '../../domain/shared/app-error.js';
 import { veerkrachtFor } from '../../services/veerkracht.js';
 import { guardedRoute, principal } from '../access.js';
@@ -83,13 +84,12 @@ export function veerkrachtRoutes({ db }: ApiDeps) {
 }
 
 function parseWithin(raw: string): 'country' | 'working-area' | string[] {
-  if (raw === 'country' || raw === 'working-area') return raw;
-  const codes = raw.split(',').map((c) => c.trim());
-  if (codes.some((c) => !/^(GM\d{4}|WK\d{4}[0-9A-Z]{2})$/.test(c)))
+  const parsed = parseUniverseText(raw);
+  if ('bad' in parsed)
     throw new AppError(
       'validation_failed',
-      'within: must be working-area, country or gemeente/wijk codes such as GM0392,GM0375',
+      `within: must be working-area, country or gemeente/wijk codes such as GM0392,GM0375, not "${parsed.bad}"`,
       { field: 'within' },
     );
-  return codes;
+  return parsed.within;
 }

@@ -1,5 +1,6 @@
 import fs from 'node:fs';
 import { FULL_VIEW } from '../../domain/access/policy.js';
+import { parseUniverseText } from '../../domain/ranking/method.js';
 import { AppError } from '../../domain/shared/app-error.js';
 import { VEERKRACHT_DISCLAIMER_NL } from '../../domain/veerkracht/disclaimer.js';
 import { QUADRANT_LABELS } from '../../domain/veerkracht/quadrants.js';
@@ -99,18 +100,13 @@ export async function rankCommand(flags: RankFlags): Promise<number> {
 /** `--universe country|working-area|GM0392,GM0375`. */
 function parseUniverse(raw: string | undefined): 'country' | 'working-area' | string[] | undefined {
   if (raw === undefined) return undefined;
-  if (raw === 'country' || raw === 'working-area') return raw;
-  const codes = raw
-    .split(',')
-    .map((c) => c.trim())
-    .filter(Boolean);
-  const bad = codes.find((c) => !/^(GM\d{4}|WK\d{4}[0-9A-Z]{2})$/.test(c));
-  if (codes.length === 0 || bad !== undefined)
+  const parsed = parseUniverseText(raw);
+  if ('bad' in parsed)
     throw new AppError(
       'bad_request',
-      `--universe must be country, working-area or gemeente/wijk codes such as GM0392,GM0375${bad ? `, not "${bad}"` : ''}`,
+      `--universe must be country, working-area or gemeente/wijk codes such as GM0392,GM0375, not "${parsed.bad}"`,
     );
-  return codes;
+  return parsed.within;
 }
 
 function parseDraws(raw: string | undefined): number | undefined {

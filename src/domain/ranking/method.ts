@@ -503,3 +503,21 @@ function isRecord(value: unknown): value is Record<string, unknown> {
 function structuredCopy<T>(value: T): T {
   return JSON.parse(JSON.stringify(value)) as T;
 }
+
+/**
+ * A universe as typed on a command line or in a query string: `country`, `working-area`, or
+ * gemeente/wijk codes separated by commas. Null when it is none of these, with the bad code.
+ * @example parseUniverseText('GM0392, GM0375') // { within: ['GM0392', 'GM0375'] }
+ */
+export function parseUniverseText(
+  raw: string,
+): { within: 'country' | 'working-area' | string[] } | { bad: string } {
+  if (raw === 'country' || raw === 'working-area') return { within: raw };
+  const codes = raw
+    .split(',')
+    .map((c) => c.trim())
+    .filter(Boolean);
+  if (codes.length === 0) return { bad: raw };
+  const bad = codes.find((c) => !GEMEENTE_CODE.test(c) && !WIJK_CODE.test(c));
+  return bad === undefined ? { within: codes } : { bad };
+}
