@@ -11,6 +11,7 @@ import { errorBody, handleError } from './errors.js';
 import { areaRoutes } from './routes/areas.js';
 import { auditRoutes } from './routes/audit.js';
 import { authRoutes } from './routes/auth.js';
+import { budgetRoutes } from './routes/budget.js';
 import { commentRoutes } from './routes/comments.js';
 import { healthRoutes } from './routes/health.js';
 import { importRoutes } from './routes/imports.js';
@@ -93,6 +94,7 @@ export function createApp(deps: ApiDeps) {
     methodRoutes,
     rankingRoutes,
     veerkrachtRoutes,
+    budgetRoutes,
     indicatorRoutes,
     mapRoutes,
     importRoutes,

@@ -1,6 +1,14 @@
 import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { AppError } from '../domain/shared/app-error.js';
 import { areasListCommand, areasShowCommand } from './commands/areas.js';
+import {
+  budgetRealisationCommand,
+  budgetReportCommand,
+  budgetScenarioCommand,
+  budgetSetupCommand,
+  budgetStockCommand,
+  type BudgetFlags,
+} from './commands/budget.js';
 import { demoCommand } from './commands/demo.js';
 import { fetchOpenDataCommand, type FetchOpenDataFlags } from './commands/fetch-open-data.js';
 import { importCommand, type ImportFlags } from './commands/import.js';
@@ -236,6 +244,27 @@ async function run(argv: string[]): Promise<number> {
       if (positionals.length > 0)
         throw new AppError('bad_request', `veerkracht takes only options, not "${positionals[0]}"`);
       return veerkrachtCommand(values as VeerkrachtFlags);
+    }
+    case 'budget': {
+      const [sub, ...subArgs] = rest;
+      const { values, positionals } = parse(subArgs, {
+        year: { type: 'string' },
+        csv: { type: 'string' },
+        xlsx: { type: 'string' },
+        cap: { type: 'string' },
+      });
+      const flags = values as BudgetFlags;
+      if (!sub || sub === '--help' || sub === '-h' || values.help) return printHelp(help);
+      if (sub === 'setup') return budgetSetupCommand(positionals[0], flags);
+      if (sub === 'regions') return budgetSetupCommand(undefined, flags);
+      if (sub === 'stock') return budgetStockCommand(flags);
+      if (sub === 'scenario') return budgetScenarioCommand(positionals[0], positionals[1], flags);
+      if (sub === 'realisation') return budgetRealisationCommand(flags);
+      if (sub === 'report') return budgetReportCommand(flags);
+      throw new AppError(
+        'bad_request',
+        'budget needs setup, regions, stock, scenario, realisation or report; run buurtbalans budget --help',
+      );
     }
     default:
       throw new AppError('bad_request', `Unknown command "${command}"; run buurtbalans --help`);

@@ -14,7 +14,8 @@ Commands:
   indicators list           The indicator catalogue  [--json]
   values <area-code>        Figures of one area  [--year N] [--boundary-year N] [--json]
   import <kind> <file>      Import open data or a table: leefbaarometer, kwb, statline,
-                            regions, boundaries, table  [--year N] [--dry-run] [--json]
+                            regions, boundaries, table, complexes, spending
+                            [--year N] [--dry-run] [--json]
   fetch-open-data           Download the public files of a year  --year N --to DIR
   users list|add|reset-password|disable|enable
                             Accounts (the CLI acts as administrator; every change is audited)
@@ -24,6 +25,8 @@ Commands:
   rankings list|diff|verify|export
                             Stored rankings: compare two, recompute one, export CSV/XLSX
   veerkracht                The resilience signal between two years  --from Y1 --to Y2
+  budget setup|regions|stock|scenario|realisation|report
+                            Budget regions and lines, the stock, allocation scenarios, the annual report
 
 Settings come from the environment: PORT, HOST, BUURTBALANS_DATA_DIR (embedded database,
 default ./data) or DATABASE_URL (a PostgreSQL server). See .env.example.
@@ -31,6 +34,35 @@ Run 'buurtbalans <command> --help' for details. Exit codes: 0 ok, 1 failure, 2 u
 3 not found, 4 database unavailable or locked, 5 invalid input.`;
 
 export const HELP: Record<string, string> = {
+  budget: `Usage: buurtbalans budget setup <file.json> [--json]
+       buurtbalans budget regions [--json]
+       buurtbalans budget stock [--json]
+       buurtbalans budget scenario add <file.json> [--json]
+       buurtbalans budget scenario list [--year N] [--json]
+       buurtbalans budget scenario compare --year N [--json]
+       buurtbalans budget scenario adopt <id>
+       buurtbalans budget realisation --year N [--json]
+       buurtbalans budget report --year N [--csv FILE | --xlsx FILE] [--cap EUR] [--json]
+
+setup: budget regions (named groups of buurten) and lines without an area, from one JSON file:
+  {"regions": [{"key": "noord", "name": "Haarlem-Noord", "buurten": ["BU03920101", "BU03920102"]}],
+   "lines": [{"key": "buurtbeheer", "name": "Buurtbeheer"}, {"key": "personeel", "name": "Personele inzet"},
+             {"key": "algemeen", "name": "Algemeen"}]}
+  A key that exists is renamed and gets the buurten given; nothing is removed.
+regions: what setup stored. stock: complexes, dwellings, DAEB dwellings and the share of each
+buurt's dwellings the corporation owns (import the complex list with 'import complexes').
+scenario add: divide a year's budget by need (a stored buurt ranking's classes or deciles) x DAEB
+dwellings, with a base per DAEB dwelling, floors and caps per region and earmarks; amounts in euros:
+  {"year": 2025, "name": "Basis 2025", "ranking": 2, "total": "1.500.000",
+   "fixedLines": {"buurtbeheer": "150.000", "personeel": "250.000", "algemeen": "50.000"},
+   "needWeights": {"by": "class", "weights": {"1": 3, "2": 2, "3": 1, "4": 1, "5": 1}},
+   "basePerDaeb": "20", "regionLimits": {"noord": {"floor": "100.000", "cap": "600.000"}},
+   "earmarks": [{"buurt": "BU03920101", "amount": "40.000", "note": "speeltuin"}]}
+scenario compare: the year's scenarios side by side, differences against the adopted (or first) one.
+scenario adopt: the year's begroting; it is frozen from then on, and a year has one.
+realisation: per region and line, begroting, realisatie (import spending with 'import spending'),
+difference and per DAEB dwelling. report: the annual-report table (x EUR 1.000); --cap warns when
+the spending per DAEB dwelling is above the amount (off unless given). See docs/BUDGET.md.`,
   methods: `Usage: buurtbalans methods list [--json]
        buurtbalans methods show <key>[@version] [--json]
        buurtbalans methods add <file.json> [--json]
@@ -114,9 +146,15 @@ Kinds and files:
   regions         CBS region list (StatLine WijkenEnBuurten: Key, Title, …) — names and parents
   boundaries      GeoJSON (WGS84 or RD New) or GeoPackage with one polygon per area
   table           any table of figures per area, wide or long, CSV or XLSX, with a mapping
+  complexes       the corporation's complex list, CSV or XLSX (complex_id, woningen, daeb, and a
+                  buurtcode or x/y or lon/lat); see docs/BUDGET.md
+  spending        spending lines of one budget year (datum, regio|buurtcode|complex|post,
+                  categorie, bedrag); replaces that year's earlier imported lines
 
 Options:
-  --year N          boundary year (and data year of single-year tables); from the file name if it has one
+  --year N          boundary year (and data year of single-year tables); from the file name if it has one;
+                    complexes: the boundary year to place in (default the newest with boundaries);
+                    spending: the budget year
   --level L         gemeente, wijk or buurt (checked against the codes)
   --release KEY     release key, e.g. lbm3-2024 (default: from the file)
   --layer NAME      GeoPackage layer

@@ -249,6 +249,76 @@ export interface RankingAreaTable {
   detail: ColumnType<Record<string, unknown>, string, string>;
 }
 
+export interface ComplexTable {
+  id: Generated<number>;
+  corporation_id: string;
+  name: string | null;
+  address: string | null;
+  postcode: string | null;
+  house_number: number | null;
+  house_number_addition: string | null;
+  lon: number | null;
+  lat: number | null;
+  buurt_code: string;
+  boundary_year: number;
+  placed_by: string;
+  units: number;
+  daeb_units: number;
+  year_built: number | null;
+  import_run_id: number | null;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
+export interface BudgetRegionTable {
+  id: Generated<number>;
+  key: string;
+  name: string;
+}
+
+export interface BudgetRegionAreaTable {
+  region_id: number;
+  buurt_code: string;
+}
+
+export interface BudgetLineTable {
+  id: Generated<number>;
+  key: string;
+  name: string;
+}
+
+export interface BudgetScenarioTable {
+  id: Generated<number>;
+  year: number;
+  name: string;
+  ranking_id: number | null;
+  input: ColumnType<Record<string, unknown>, string, string>;
+  result: ColumnType<Record<string, unknown>, string, string>;
+  adopted_at: Timestamp | null;
+  adopted_by: string | null;
+  created_by: string;
+  created_at: Timestamp;
+}
+
+export interface SpendingTable {
+  id: Generated<number>;
+  /** yyyy-mm-dd (a date column; read as text). */
+  date: ColumnType<Date, string, string>;
+  year: number;
+  region_id: number | null;
+  buurt_code: string | null;
+  complex_id: number | null;
+  line_id: number | null;
+  category: string;
+  /** bigint, parsed to a number (safe up to 2^53 cents). */
+  amount_cents: number;
+  description: string | null;
+  covered_by_agreements: boolean | null;
+  import_run_id: number | null;
+  created_by: string;
+  created_at: Timestamp;
+}
+
 export interface Database {
   organisation: OrganisationTable;
   organisation_area: OrganisationAreaTable;
@@ -271,6 +341,12 @@ export interface Database {
   ranking_method: RankingMethodTable;
   ranking: RankingTable;
   ranking_area: RankingAreaTable;
+  complex: ComplexTable;
+  budget_region: BudgetRegionTable;
+  budget_region_area: BudgetRegionAreaTable;
+  budget_line: BudgetLineTable;
+  budget_scenario: BudgetScenarioTable;
+  spending: SpendingTable;
 }
 
 export type AreaRow = Selectable<AreaTable>;

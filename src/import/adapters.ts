@@ -6,6 +6,8 @@ import type { ImportKind } from './import-plan.js';
 import { leefbaarometerAdapter } from './leefbaarometer/adapter.js';
 import type { ImportAdapter } from './pipeline.js';
 import { tableAdapter } from './table/adapter.js';
+import { complexesAdapter } from './complexes/adapter.js';
+import { spendingAdapter } from './spending/adapter.js';
 
 /** The adapter for a kind of import; `knownKeys` is the indicator catalogue (table imports). */
 export function adapterFor(kind: ImportKind, knownKeys?: ReadonlySet<string>): ImportAdapter {
@@ -22,5 +24,9 @@ export function adapterFor(kind: ImportKind, knownKeys?: ReadonlySet<string>): I
       return boundariesAdapter;
     case 'table':
       return tableAdapter(knownKeys);
+    case 'complexes':
+      return complexesAdapter;
+    case 'spending':
+      return spendingAdapter;
   }
 }

@@ -2,6 +2,7 @@ import type { MultiPolygon, Polygon } from 'geojson';
 import type { Indicator } from '../domain/indicators/indicator.js';
 import type { AreaLevel } from '../domain/shared/area-code.js';
 import type { ObservationStatus } from '../domain/shared/observation-status.js';
+import type { ComplexRow } from '../domain/budget/complex-row.js';
 
 export const IMPORT_KINDS = [
   'leefbaarometer',
@@ -10,6 +11,8 @@ export const IMPORT_KINDS = [
   'regions',
   'boundaries',
   'table',
+  'complexes',
+  'spending',
 ] as const;
 export type ImportKind = (typeof IMPORT_KINDS)[number];
 
@@ -86,7 +89,39 @@ export interface ImportPlan {
    */
   replaceSeries: { indicatorKeys: string[]; level: AreaLevel } | null;
   messages: Array<{ level: 'info' | 'warning'; text: string }>;
+  /**
+   * The corporation's own records (complexes, spending lines) instead of figures: checked
+   * against the database (buurten, regions, complexes) inside the import's transaction.
+   */
+  records?: OwnRecords;
 }
+
+/** A row of an own-records file with the line it came from. */
+export interface Located<T> {
+  line: number;
+  row: T;
+}
+
+/** A complex row with its WGS84 point (RD New reprojected), when the file gave coordinates. */
+export interface PlannedComplex extends ComplexRow {
+  point: [number, number] | null;
+}
+
+export type OwnRecords =
+  | {
+      kind: 'complexes';
+      /** The boundary year of the buurten to place in; null: the newest with geometry. */
+      boundaryYear: number | null;
+      /** The file's own names of the buurt and x (or lon) columns, for messages. */
+      columns: { buurt: string; x: string };
+      rows: Located<PlannedComplex>[];
+    }
+  | {
+      kind: 'spending';
+      year: number;
+      /** Cells by column name, as read; validated again with the database's lists. */
+      rows: Located<ReadonlyMap<string, string>>[];
+    };
 
 /** What an import did (or, in a dry run, would do). */
 export interface ImportSummary {

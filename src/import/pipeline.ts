@@ -30,6 +30,8 @@ import { audit, type AuditContext } from '../services/auth/audit.js';
 import { refreshSuppression } from '../services/disclosure.js';
 import { isNewerRelease } from './leefbaarometer/classes.js';
 import { checkUniqueFigures, onlyLevel } from './plan-checks.js';
+import { writeComplexes } from './complexes/adapter.js';
+import { writeSpending } from './spending/adapter.js';
 import { resolveAreas } from './resolve-areas.js';
 
 /** A source format: turns a file into a plan, validating everything, touching no database. */
@@ -132,6 +134,7 @@ async function write(
     const previous = await findSucceededRunBySha(trx, plan.kind, file.sha256, fingerprint);
     if (previous) return unchangedSummary(plan, file, previous.id, seconds());
   }
+  if (plan.records) return writeOwnRecords(trx, plan, file, options, fingerprint, seconds);
   const existing = await findAreasOfYear(trx, plan.boundaryYear);
   // The file's codes and the parents they imply: both may need a name from another year.
   const codes = new Set<string>();
@@ -266,6 +269,50 @@ async function write(
     await bumpDataVersion(trx);
   }
   onProgress('write', 0.95);
+  return summary;
+}
+
+/**
+ * Complexes and spending lines: checked against the database (buurten, regions, complexes) in
+ * the import's transaction, so a problem anywhere writes nothing; no figures are touched.
+ */
+async function writeOwnRecords(
+  trx: Transaction<Database>,
+  plan: ImportPlan,
+  file: InputFile,
+  options: ImportOptions,
+  fingerprint: Record<string, unknown>,
+  seconds: () => number,
+): Promise<ImportSummary> {
+  const runId = options.dryRun
+    ? null
+    : await startImportRun(trx, {
+        kind: plan.kind,
+        fileName: file.name,
+        sha256: file.sha256,
+        options: fingerprint,
+      });
+  const writer = plan.records!.kind === 'complexes' ? writeComplexes : writeSpending;
+  const done = await writer(trx, plan, file, runId);
+  const messages = [...plan.messages, ...done.messages];
+  const summary: ImportSummary = {
+    ...unchangedSummary(plan, file, runId ?? 0, seconds()),
+    status: options.dryRun ? 'dry_run' : 'imported',
+    runId,
+    boundaryYear: done.boundaryYear,
+    rowsRead: plan.rowsRead,
+    valuesWritten: done.written,
+    messages,
+  };
+  if (runId !== null) {
+    await finishImportRun(trx, runId, {
+      status: 'succeeded',
+      rows: plan.rowsRead,
+      messages: messages.map((m): ImportMessage => ({ level: m.level, text: m.text })),
+      summary: summary as unknown as Record<string, unknown>,
+    });
+    await bumpDataVersion(trx);
+  }
   return summary;
 }
 

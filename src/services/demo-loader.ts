@@ -1,4 +1,5 @@
 import type { Kysely, Transaction } from 'kysely';
+import { removeDemoStock, writeDemoStock } from './demo-budget.js';
 import { generateDemoDataset } from '../domain/demo/generate-demo-dataset.js';
 import { BUILT_IN_INDICATORS } from '../domain/indicators/catalogue.js';
 import { AppError } from '../domain/shared/app-error.js';
@@ -100,6 +101,7 @@ export async function loadDemoInto(
     touched.set(o.indicatorKey, (touched.get(o.indicatorKey) ?? new Set()).add(o.year));
   await refreshSuppression(trx, touched);
   await insertOrganisations(trx, dataset.organisations, true);
+  await writeDemoStock(trx, dataset);
   const users = await createDemoUsers(trx);
   const summary: DemoSummary = {
     areas: dataset.areas.length,
@@ -124,6 +126,7 @@ export async function loadDemoInto(
 
 /** Remove every row the demo wrote (figures, areas nobody else uses, organisations). */
 export async function removeDemo(trx: Transaction<Database>): Promise<void> {
+  await removeDemoStock(trx);
   await deleteObservationsBySource(trx, DEMO_SOURCE);
   await deleteAreasOfSource(trx, DEMO_SOURCE);
   await deleteDemoUsers(trx);

@@ -13,6 +13,7 @@ import { systemPrincipal } from '../domain/access/principal.js';
 import { DEFAULT_METHOD } from '../domain/ranking/default-methods.js';
 import { ensureDefaultMethods } from './ranking-methods.js';
 import { createRanking } from './rankings.js';
+import { ensureDemoBudget } from './demo-budget.js';
 
 const SYSTEM = { actor: systemPrincipal('startup'), ip: null };
 
@@ -57,6 +58,8 @@ export async function prepareData(
         year,
       });
     }
+    // After the rankings: the demo's begroting is divided by them.
+    await ensureDemoBudget(db);
   }
   return { demo };
 }

@@ -135,6 +135,17 @@ const n = (value: number) => value.toLocaleString('en-GB');
 
 function describe(s: ImportSummary): string {
   if (s.status === 'unchanged') return `${s.messages[0]?.text ?? 'Nothing changed.'}\n`;
+  if (s.kind === 'complexes' || s.kind === 'spending') {
+    const head =
+      s.status === 'dry_run' ? `Dry run of ${s.file}: nothing was written` : `Imported ${s.file}`;
+    return `${[
+      `${head} (${s.kind}, ${s.kind === 'spending' ? 'year' : 'boundary year'} ${s.boundaryYear}) in ${s.seconds.toFixed(1)} s`,
+      `  rows read          ${n(s.rowsRead)}`,
+      `  rows ${s.status === 'dry_run' ? 'to write ' : 'written  '}    ${n(s.valuesWritten)}`,
+      ...(s.runId ? [`  import run         #${s.runId}`] : []),
+      ...s.messages.map((m) => `  ${m.level === 'warning' ? '!' : '·'} ${m.text}`),
+    ].join('\n')}\n`;
+  }
   const head =
     s.status === 'dry_run' ? `Dry run of ${s.file}: nothing was written` : `Imported ${s.file}`;
   const statuses = ['secret', 'missing', 'not_applicable', 'provisional']

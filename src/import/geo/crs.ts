@@ -140,3 +140,13 @@ export function toWgs84(source: GeoSource): GeoSource {
     })),
   };
 }
+
+/**
+ * One RD New point as WGS84 lon/lat (7 decimals), with the same transformation as toWgs84.
+ * @example rdPointToWgs84(121000, 487000) // [4.8837…, 52.3731…]
+ */
+export function rdPointToWgs84(x: number, y: number): [number, number] {
+  rdToWgs84 ??= proj4(RD_NEW_PROJ4, 'WGS84');
+  const [lon, lat] = rdToWgs84.forward([x, y]);
+  return [round7(lon!), round7(lat!)];
+}

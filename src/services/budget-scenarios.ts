@@ -1,0 +1,347 @@
+import type { Kysely } from 'kysely';
+import { z } from 'zod';
+import {
+  allocateBudget,
+  compareScenarios,
+  type AllocationResult,
+  type AllocationScenario,
+  type BudgetArea,
+  type ScenarioComparison,
+} from '../domain/budget/allocate.js';
+import { centsFromEuroNumber, parseEuroCents } from '../domain/budget/money.js';
+import { mayView, type DataView } from '../domain/access/policy.js';
+import { normaliseAreaCode } from '../domain/shared/area-code.js';
+import { AppError } from '../domain/shared/app-error.js';
+import {
+  findAdoptedScenario,
+  findScenario,
+  insertScenario,
+  listLines,
+  listRegions,
+  listScenarios,
+  markScenarioAdopted,
+  type StoredScenario,
+} from '../db/queries/budget-queries.js';
+import { listRankingAreas } from '../db/queries/ranking-queries.js';
+import { findAreaNames, listComplexes } from '../db/queries/stock-queries.js';
+import type { Database } from '../db/tables.js';
+import { audit, type AuditContext } from './auth/audit.js';
+import { getRanking } from './rankings.js';
+
+/** Euros as text ("1.250.000", "€ 12,50") or a number of euros. */
+const Money = z.union([z.string(), z.number()]);
+
+/**
+ * A scenario file (`budget scenario add <file.json>`, `POST /api/budget/scenarios`). Amounts
+ * are euros; see docs/BUDGET.md.
+ */
+export const ScenarioFileSchema = z
+  .object({
+    year: z.number().int().min(1900).max(2100),
+    name: z.string().min(1).max(200),
+    ranking: z.number().int().positive(),
+    total: Money,
+    fixedLines: z.record(z.string(), Money).default({}),
+    needWeights: z
+      .object({
+        by: z.enum(['class', 'decile']),
+        weights: z.record(z.string().regex(/^\d+$/), z.number().min(0)),
+      })
+      .strict(),
+    unrankedWeight: z.number().min(0).nullable().optional(),
+    basePerDaeb: Money.default(0),
+    regionLimits: z
+      .record(
+        z.string(),
+        z.object({ floor: Money.nullable().optional(), cap: Money.nullable().optional() }).strict(),
+      )
+      .default({}),
+    earmarks: z
+      .array(z.object({ buurt: z.string(), amount: Money, note: z.string().default('') }).strict())
+      .default([]),
+  })
+  .strict();
+export type ScenarioFile = z.input<typeof ScenarioFileSchema>;
+
+function cents(value: string | number, field: string): number {
+  if (typeof value === 'number') {
+    const c = centsFromEuroNumber(value);
+    if (c === null)
+      throw new AppError(
+        'validation_failed',
+        `${field}: ${value} is not an amount in whole cents`,
+        {
+          field,
+        },
+      );
+    return c;
+  }
+  return parseEuroCents(value, field);
+}
+
+export interface ScenarioSummary {
+  id: number;
+  year: number;
+  name: string;
+  rankingId: number | null;
+  adopted: boolean;
+  adoptedAt: string | null;
+  adoptedBy: string | null;
+  createdBy: string;
+  createdAt: string;
+  totalCents: number;
+  areaBudgetCents: number;
+  centsPerDaeb: number | null;
+  shareToMostVulnerableQuintile: number | null;
+}
+
+export interface ScenarioDetail extends ScenarioSummary {
+  input: Record<string, unknown>;
+  result: AllocationResult;
+}
+
+function summary(s: StoredScenario): ScenarioSummary {
+  const r = s.result as unknown as AllocationResult;
+  return {
+    id: s.id,
+    year: s.year,
+    name: s.name,
+    rankingId: s.rankingId,
+    adopted: s.adoptedAt !== null,
+    adoptedAt: s.adoptedAt ? new Date(s.adoptedAt).toISOString() : null,
+    adoptedBy: s.adoptedBy,
+    createdBy: s.createdBy,
+    createdAt: new Date(s.createdAt).toISOString(),
+    totalCents: r.totalCents,
+    areaBudgetCents: r.areaBudgetCents,
+    centsPerDaeb: r.centsPerDaeb,
+    shareToMostVulnerableQuintile: r.shareToMostVulnerableQuintile,
+  };
+}
+
+/** A result with only the buurten in the viewer's scope and the regions holding one. */
+function scoped(result: AllocationResult, view: DataView): AllocationResult {
+  if (view.scope.all) return result;
+  const buurten = result.buurten.filter((b) => mayView(view.scope, b.code));
+  const keys = new Set(buurten.map((b) => b.regionKey));
+  return {
+    ...result,
+    buurten,
+    regions: result.regions
+      .filter((r) => keys.has(r.regionKey))
+      .map((r) => ({ ...r, buurtCodes: r.buurtCodes.filter((c) => mayView(view.scope, c)) })),
+  };
+}
+
+/**
+ * Computes a scenario (allocateBudget over the buurten of the budget regions: DAEB dwellings
+ * from the stock, class and decile from the stored ranking) and stores input and result.
+ */
+export async function createScenario(
+  db: Kysely<Database>,
+  actor: AuditContext,
+  raw: unknown,
+): Promise<ScenarioDetail> {
+  const parsed = ScenarioFileSchema.safeParse(raw);
+  if (!parsed.success) {
+    const issues = parsed.error.issues.map((i) => ({
+      field: i.path.join('.') || '(root)',
+      message: i.message,
+    }));
+    throw new AppError(
+      'validation_failed',
+      issues.map((i) => `${i.field}: ${i.message}`).join('; '),
+      { issues },
+    );
+  }
+  const file = parsed.data;
+  const existing = await listScenarios(db, file.year);
+  if (existing.some((s) => s.name === file.name))
+    throw new AppError(
+      'conflict',
+      `There is already a scenario "${file.name}" for ${file.year}; give this one another name`,
+    );
+  const ranking = await getRanking(db, file.ranking);
+  if (ranking.level !== 'buurt')
+    throw new AppError(
+      'validation_failed',
+      `ranking: ranking ${ranking.id} ranks ${ranking.level}en, a scenario needs a buurt ranking`,
+      { field: 'ranking' },
+    );
+  const regions = await listRegions(db);
+  const lines = await listLines(db);
+  if (regions.length === 0)
+    throw new AppError(
+      'validation_failed',
+      'regions: there are no budget regions yet; run buurtbalans budget setup first',
+    );
+  const lineByKey = new Map(lines.map((l) => [l.key, l]));
+  const fixedLines = Object.entries(file.fixedLines).map(([key, amount]) => {
+    const line = lineByKey.get(key);
+    if (!line)
+      throw new AppError(
+        'validation_failed',
+        `fixedLines.${key}: unknown line; known: ${lines.map((l) => l.key).join(', ')}`,
+        { field: `fixedLines.${key}` },
+      );
+    return { key, name: line.name, amountCents: cents(amount, `fixedLines.${key}`) };
+  });
+  const scenario: AllocationScenario = {
+    key: file.name,
+    name: file.name,
+    year: file.year,
+    rankingRef: `ranking ${ranking.id} (${ranking.methodKey}@${ranking.methodVersion}, ${ranking.dataYear})`,
+    totalCents: cents(file.total, 'total'),
+    fixedLines,
+    needWeights: {
+      by: file.needWeights.by,
+      weights: Object.fromEntries(
+        Object.entries(file.needWeights.weights).map(([k, w]) => [Number(k), w]),
+      ),
+    },
+    unrankedWeight: file.unrankedWeight ?? null,
+    basePerDaebCents: cents(file.basePerDaeb, 'basePerDaeb'),
+    regionLimits: Object.fromEntries(
+      Object.entries(file.regionLimits).map(([key, limit]) => [
+        key,
+        {
+          floorCents:
+            limit.floor === null || limit.floor === undefined
+              ? null
+              : cents(limit.floor, `regionLimits.${key}.floor`),
+          capCents:
+            limit.cap === null || limit.cap === undefined
+              ? null
+              : cents(limit.cap, `regionLimits.${key}.cap`),
+        },
+      ]),
+    ),
+    earmarks: file.earmarks.map((e, i) => ({
+      buurtCode: normaliseAreaCode(e.buurt),
+      amountCents: cents(e.amount, `earmarks[${i}].amount`),
+      note: e.note,
+    })),
+  };
+  const areas = await budgetAreas(db, regions, ranking.id);
+  const result = allocateBudget(scenario, areas);
+  const id = await db.transaction().execute(async (trx) => {
+    const made = await insertScenario(trx, {
+      year: file.year,
+      name: file.name,
+      rankingId: ranking.id,
+      input: { ...file, cents: scenario },
+      result,
+      createdBy: actor.actor?.email ?? 'system',
+    });
+    await audit(trx, actor, 'budget_changed', `scenario ${made}`, {
+      year: file.year,
+      name: file.name,
+      action: 'scenario_created',
+    });
+    return made;
+  });
+  return getScenario(db, { scope: { all: true, codes: [] }, restricted: false }, id);
+}
+
+/** The buurten of the budget regions with their DAEB dwellings and the ranking's class. */
+async function budgetAreas(
+  db: Kysely<Database>,
+  regions: Awaited<ReturnType<typeof listRegions>>,
+  rankingId: number,
+): Promise<BudgetArea[]> {
+  const complexes = await listComplexes(db);
+  const daeb = new Map<string, number>();
+  for (const c of complexes) daeb.set(c.buurtCode, (daeb.get(c.buurtCode) ?? 0) + c.daebUnits);
+  const codes = regions.flatMap((r) => r.buurtCodes);
+  const ranks = new Map((await listRankingAreas(db, rankingId, { codes })).map((r) => [r.code, r]));
+  const names = await findAreaNames(db, codes);
+  return regions.flatMap((region) =>
+    region.buurtCodes.map((code) => ({
+      code,
+      name: names.get(code) ?? code,
+      regionKey: region.key,
+      daebUnits: daeb.get(code) ?? 0,
+      rankClass: ranks.get(code)?.class ?? null,
+      rankDecile: ranks.get(code)?.decile ?? null,
+    })),
+  );
+}
+
+export async function listScenarioSummaries(
+  db: Kysely<Database>,
+  year?: number,
+): Promise<ScenarioSummary[]> {
+  return (await listScenarios(db, year)).map(summary);
+}
+
+export async function getScenario(
+  db: Kysely<Database>,
+  view: DataView,
+  id: number,
+): Promise<ScenarioDetail> {
+  const stored = await findScenario(db, id);
+  if (!stored) throw new AppError('not_found', `No budget scenario ${id}`, { scenario: id });
+  return {
+    ...summary(stored),
+    input: stored.input,
+    result: scoped(stored.result as unknown as AllocationResult, view),
+  };
+}
+
+/**
+ * The scenarios of a year side by side; the adopted one (else the first made) is the reference
+ * the differences are taken against.
+ */
+export async function compareYear(
+  db: Kysely<Database>,
+  view: DataView,
+  year: number,
+): Promise<{ scenarios: ScenarioSummary[]; comparison: ScenarioComparison }> {
+  const stored = await listScenarios(db, year);
+  if (stored.length === 0)
+    throw new AppError('not_found', `No budget scenarios for ${year}`, { year });
+  stored.sort((a, b) => Number(b.adoptedAt !== null) - Number(a.adoptedAt !== null) || a.id - b.id);
+  const results = stored.map((s) => scoped(s.result as unknown as AllocationResult, view));
+  return { scenarios: stored.map(summary), comparison: compareScenarios(results) };
+}
+
+/**
+ * Adopts a scenario as its year's begroting; it is frozen from then on (a database trigger).
+ * A second adoption for the same year is a conflict.
+ */
+export async function adoptScenario(
+  db: Kysely<Database>,
+  actor: AuditContext,
+  id: number,
+): Promise<ScenarioSummary> {
+  await db.transaction().execute(async (trx) => {
+    const scenario = await findScenario(trx, id);
+    if (!scenario) throw new AppError('not_found', `No budget scenario ${id}`, { scenario: id });
+    if (scenario.adoptedAt)
+      throw new AppError(
+        'conflict',
+        `Scenario ${id} is already adopted as the ${scenario.year} begroting`,
+      );
+    const adopted = await findAdoptedScenario(trx, scenario.year);
+    if (adopted)
+      throw new AppError(
+        'conflict',
+        `The begroting of ${scenario.year} is already adopted: scenario ${adopted.id} "${adopted.name}"; an adopted scenario is frozen`,
+        { adopted: adopted.id },
+      );
+    try {
+      await markScenarioAdopted(trx, id, actor.actor?.email ?? 'system');
+    } catch (error) {
+      if (String((error as { code?: string }).code) === '23505' || /unique/i.test(String(error)))
+        throw new AppError('conflict', `The begroting of ${scenario.year} is already adopted`);
+      throw error;
+    }
+    await audit(trx, actor, 'budget_changed', `scenario ${id}`, {
+      year: scenario.year,
+      name: scenario.name,
+      action: 'scenario_adopted',
+    });
+  });
+  const stored = await findScenario(db, id);
+  return summary(stored!);
+}
