@@ -66,7 +66,9 @@ interface YearFigures {
   lines: Awaited<ReturnType<typeof listLines>>;
   regionDaeb: Record<string, number>;
   daebTotal: number;
-  spent: (year: number) => Promise<{ totals: Record<string, number>; unplaced: string[] }>;
+  spent: (
+    year: number,
+  ) => Promise<{ totals: Record<string, number>; unplaced: string[]; lines: number }>;
 }
 
 async function figures(db: Kysely<Database>): Promise<YearFigures> {
@@ -93,7 +95,11 @@ async function figures(db: Kysely<Database>): Promise<YearFigures> {
     spent: async (year) => {
       const rows = await listSpending(db, year);
       const result = realisationByKey(rows.map(asRow), { regionOfBuurt, regionOfComplex });
-      return { totals: result.totals, unplaced: result.unplaced.map((u) => u.reason) };
+      return {
+        totals: result.totals,
+        unplaced: result.unplaced.map((u) => u.reason),
+        lines: rows.length,
+      };
     },
   };
 }
@@ -175,9 +181,10 @@ export async function getAnnualReport(
     year,
     regions: regionItems,
     lines: lineItems,
-    budget,
-    spent: spent.totals,
-    spentPrevious: previous.totals,
+    // A year without an adopted begroting or without any spending is an empty column, not 0.
+    budget: adopted ? budget : null,
+    spent: spent.lines > 0 ? spent.totals : null,
+    spentPrevious: previous.lines > 0 ? previous.totals : null,
     daebUnits: { Y: f.daebTotal, 'Y-1': f.daebTotal },
     capPerDaebCents,
     regionDaebUnits: f.regionDaeb,

@@ -12,6 +12,7 @@ import { AccountPage } from './pages/account-page.js';
 import { AdminImportsPage } from './pages/admin-imports-page.js';
 import { AreaPage } from './pages/area-page.js';
 import { AuditPage } from './pages/audit-page.js';
+import { BUDGET_PATH, BudgetPage } from './pages/budget-page.js';
 import { LoginPage } from './pages/login-page.js';
 import { MapPage } from './pages/map-page.js';
 import { MethodPage } from './pages/method-page.js';
@@ -107,6 +108,7 @@ function Shell({ user }: { user: CurrentUser }) {
   else if (path === '/account') page = <AccountPage />;
   else if (path === '/rangorde' || path.startsWith('/rangorde/'))
     page = can('figures:read') ? <RankingRoutes path={path} /> : <NoAccess />;
+  else if (path === BUDGET_PATH) page = can('figures:read') ? <BudgetPage /> : <NoAccess />;
   else if (path === '/methoden') page = <MethodsPage />;
   else if (methodMatch) page = <MethodPage methodKey={decodeURIComponent(methodMatch[1]!)} />;
   else if (path === '/veerkracht') page = <VeerkrachtPage meta={meta.data} />;
@@ -144,6 +146,11 @@ function Shell({ user }: { user: CurrentUser }) {
               }
             >
               {t('nav.ranking')}
+            </Link>
+          ) : null}
+          {can('figures:read') ? (
+            <Link to={BUDGET_PATH} aria-current={path === BUDGET_PATH ? 'page' : undefined}>
+              {t('nav.budget')}
             </Link>
           ) : null}
           <Link

@@ -113,7 +113,7 @@ describe('annualReport', () => {
     // = 12.837,47 cents → € 128,37, not the € 128,41 that the rounded thousands would give.
     const lower = annualReport({
       ...INPUT,
-      spent: { ...INPUT.spent, algemeen: INPUT.spent.algemeen! - 500_00 },
+      spent: { ...INPUT.spent, algemeen: INPUT.spent!.algemeen! - 500_00 },
     });
     expect(amountRow(lower, 'total').realisatieY.display).toBe('1.874');
     expect(perDwelling(lower).realisatieY.display).toBe('128,37');
@@ -422,11 +422,11 @@ describe('annualReport: properties (seeded)', () => {
         realisatieYMinus1: input.daebUnits['Y-1'],
       };
       for (const column of ['begrotingY', 'realisatieY', 'realisatieYMinus1'] as const) {
-        const sum = items.reduce((s, r) => s + r[column].cents, 0);
+        const sum = items.reduce((s, r) => s + r[column].cents!, 0);
         expect(total[column].cents).toBe(sum);
         for (const row of [...items, total]) {
           // Thousands = round half away from zero of cents / 100.000, checked in BigInt.
-          const c = BigInt(row[column].cents);
+          const c = BigInt(row[column].cents!);
           const q = c / 100_000n;
           const r = c % 100_000n;
           const away = (r < 0n ? -r : r) * 2n >= 100_000n ? q + (c < 0n ? -1n : 1n) : q;
@@ -456,5 +456,16 @@ describe('annualReport: properties (seeded)', () => {
       const csvLines = reportCsv(report).split('\r\n');
       expect(csvLines).toHaveLength(report.rows.length + 2); // header, rows, trailing ''
     }
+  });
+
+  it('a year without spending or without an adopted begroting is an empty column, never zeros', () => {
+    const report = annualReport({ ...INPUT, budget: null, spentPrevious: null });
+    const total = amountRow(report, 'total');
+    expect(total.begrotingY).toEqual({ cents: null, thousands: null, display: '–' });
+    expect(total.realisatieYMinus1.display).toBe('–');
+    expect(total.realisatieY.cents).not.toBeNull();
+    expect(total.difference.cents).toBeNull();
+    expect(perDwelling(report).realisatieYMinus1).toMatchObject({ cents: null, display: '' });
+    expect(reportCsv(report).split('\r\n')[1]).toMatch(/^[^;]+;;\d+;$/);
   });
 });

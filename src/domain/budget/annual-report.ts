@@ -48,12 +48,15 @@ export interface AnnualReportInput {
   year: number;
   regions: readonly ReportItem[];
   lines: readonly ReportItem[];
-  /** Begroting of year Y: cents per region or line key. */
-  budget: Readonly<Record<string, number>>;
-  /** Realisatie of year Y. */
-  spent: Readonly<Record<string, number>>;
-  /** Realisatie of year Y−1. */
-  spentPrevious: Readonly<Record<string, number>>;
+  /**
+   * Begroting of year Y: cents per region or line key. Null when there is none (no scenario
+   * adopted): the column is then empty, never a column of zeros.
+   */
+  budget: Readonly<Record<string, number>> | null;
+  /** Realisatie of year Y; null when no spending of the year is known. */
+  spent: Readonly<Record<string, number>> | null;
+  /** Realisatie of year Y−1; null when no spending of that year is known. */
+  spentPrevious: Readonly<Record<string, number>> | null;
   /** DAEB dwellings (zelfstandige woningen DAEB) in year Y and Y−1. */
   daebUnits: { Y: number; 'Y-1': number };
   /** Optional cap per DAEB dwelling in cents; null/absent = no cap (the default). */
@@ -71,11 +74,11 @@ export const DAEB_LABEL = 'Aantal zelfstandige woningen DAEB';
 export const PER_DWELLING_LABEL = 'Uitgaven per zelfstandige woning';
 
 export interface AmountCell {
-  /** Unrounded cents. */
-  cents: number;
-  /** Whole thousands of euros, rounded half away from zero. */
-  thousands: number;
-  /** Dutch: "1.874". */
+  /** Unrounded cents; null in a column without figures (no begroting, no spending known). */
+  cents: number | null;
+  /** Whole thousands of euros, rounded half away from zero; null without figures. */
+  thousands: number | null;
+  /** Dutch: "1.874"; "–" without figures. */
   display: string;
 }
 
@@ -163,13 +166,22 @@ export function annualReport(input: AnnualReportInput): AnnualReport {
     { key: 'realisatieY', label: `Realisatie ${year}` },
     { key: 'realisatieYMinus1', label: `Realisatie ${year - 1}` },
   ];
-  const source: Record<ReportColumn, Readonly<Record<string, number>>> = {
+  const source: Record<ReportColumn, Readonly<Record<string, number>> | null> = {
     begrotingY: input.budget,
     realisatieY: input.spent,
     realisatieYMinus1: input.spentPrevious,
   };
-  const amountOf = (column: ReportColumn, key: string): number =>
-    Object.hasOwn(source[column], key) ? source[column][key]! : 0;
+  // Within a column with figures, a key without an amount is 0 (nothing planned or spent);
+  // a column without figures stays empty.
+  const amountOf = (column: ReportColumn, key: string): number | null => {
+    const amounts = source[column];
+    if (amounts === null) return null;
+    return Object.hasOwn(amounts, key) ? amounts[key]! : 0;
+  };
+  const difference = (cells: Record<ReportColumn, AmountCell>): AmountCell =>
+    cells.realisatieY.cents === null || cells.begrotingY.cents === null
+      ? amountCell(null)
+      : amountCell(cells.realisatieY.cents - cells.begrotingY.cents);
 
   const moneyRow = (kind: 'region' | 'line', item: ReportItem): AmountRow => {
     const cells = cellsFor((column) => amountOf(column, item.key));
@@ -178,7 +190,7 @@ export function annualReport(input: AnnualReportInput): AnnualReport {
       key: item.key,
       label: item.name,
       ...cells,
-      difference: amountCell(cells.realisatieY.cents - cells.begrotingY.cents),
+      difference: difference(cells),
     };
   };
   const itemRows = [
@@ -186,7 +198,9 @@ export function annualReport(input: AnnualReportInput): AnnualReport {
     ...input.lines.map((item) => moneyRow('line', item)),
   ];
   const totals = cellsFor((column) =>
-    sumCents([...input.regions, ...input.lines].map((item) => amountOf(column, item.key))),
+    source[column] === null
+      ? null
+      : sumCents([...input.regions, ...input.lines].map((item) => amountOf(column, item.key)!)),
   );
   const units: Record<ReportColumn, number> = {
     begrotingY: input.daebUnits.Y,
@@ -197,7 +211,8 @@ export function annualReport(input: AnnualReportInput): AnnualReport {
   const perDwelling = (column: ReportColumn): PerDwellingCell => {
     const total = totals[column].cents;
     const n = units[column];
-    if (n === 0) return { cents: null, euros: null, display: '', exceedsCap: false };
+    if (n === 0 || total === null)
+      return { cents: null, euros: null, display: '', exceedsCap: false };
     const cents = divideRoundHalfAway(total, n);
     return {
       cents,
@@ -224,7 +239,7 @@ export function annualReport(input: AnnualReportInput): AnnualReport {
       key: 'total',
       label: TOTAL_LABEL,
       ...totals,
-      difference: amountCell(totals.realisatieY.cents - totals.begrotingY.cents),
+      difference: difference(totals),
     },
     {
       kind: 'daeb_units',
@@ -254,14 +269,14 @@ export function annualReport(input: AnnualReportInput): AnnualReport {
   const roundingDifferences = {} as Record<ReportColumn, number>;
   for (const column of REPORT_COLUMNS) {
     let rounded = 0;
-    for (const row of itemRows) rounded += row[column].thousands;
-    roundingDifferences[column] = totals[column].thousands - rounded;
+    for (const row of itemRows) rounded += row[column].thousands ?? 0;
+    roundingDifferences[column] = (totals[column].thousands ?? 0) - rounded;
   }
 
   const regionUnits = input.regionDaebUnits ?? {};
   const regionDetail: RegionDetail[] = input.regions.map((item) => {
-    const budgetCents = amountOf('begrotingY', item.key);
-    const spentCents = amountOf('realisatieY', item.key);
+    const budgetCents = amountOf('begrotingY', item.key) ?? 0;
+    const spentCents = amountOf('realisatieY', item.key) ?? 0;
     const n = Object.hasOwn(regionUnits, item.key) ? regionUnits[item.key]! : null;
     const per = (cents: number) => (n !== null && n > 0 ? divideRoundHalfAway(cents, n) : null);
     return {
@@ -310,12 +325,15 @@ export function reportCsv(report: AnnualReport): string {
   return toCsv(header, rows);
 }
 
-function amountCell(cents: number): AmountCell {
+function amountCell(cents: number | null): AmountCell {
+  if (cents === null) return { cents: null, thousands: null, display: '–' };
   const thousands = thousandsOf(cents);
   return { cents, thousands, display: formatGrouped(thousands) };
 }
 
-function cellsFor(amount: (column: ReportColumn) => number): Record<ReportColumn, AmountCell> {
+function cellsFor(
+  amount: (column: ReportColumn) => number | null,
+): Record<ReportColumn, AmountCell> {
   return {
     begrotingY: amountCell(amount('begrotingY')),
     realisatieY: amountCell(amount('realisatieY')),
@@ -352,7 +370,7 @@ function validate(input: AnnualReportInput, issues: BudgetIssue[]): void {
     });
   }
   for (const field of ['budget', 'spent', 'spentPrevious'] as const) {
-    for (const [key, value] of Object.entries(input[field])) {
+    for (const [key, value] of Object.entries(input[field] ?? {})) {
       if (!keys.has(key)) {
         issues.push({
           field: `${field}.${key}`,

@@ -1,9 +1,11 @@
+import { budgetEn } from './en-budget.js';
 import { methodsVeerkrachtEn } from './en-methods-veerkracht.js';
 import type { MessageKey } from './nl.js';
 
 /** English interface texts. */
 export const en: Record<MessageKey, string> = {
   ...methodsVeerkrachtEn,
+  ...budgetEn,
   'app.name': 'Buurtbalans',
   'app.tagline': 'Livability and resilience per neighbourhood',
   'nav.map': 'Map',
