@@ -25,9 +25,11 @@ export interface RealisationRow {
   kind: 'region' | 'line';
   key: string;
   name: string;
-  budgetCents: number;
-  spentCents: number;
-  differenceCents: number;
+  /** Null when the year has no adopted begroting, never 0 in its place. */
+  budgetCents: number | null;
+  /** Null when no spending of the year is known. */
+  spentCents: number | null;
+  differenceCents: number | null;
   daebUnits: number | null;
   budgetPerDaebCents: number | null;
   spentPerDaebCents: number | null;
@@ -118,18 +120,19 @@ export async function getRealisation(
   const adopted = await findAdoptedScenario(db, year);
   const budget = adopted ? budgetFromAllocation(adopted.result as unknown as AllocationResult) : {};
   const spent = await f.spent(year);
-  const per = (cents: number, n: number | null) =>
-    n !== null && n > 0 ? divideRoundHalfAway(cents, n) : null;
+  const per = (cents: number | null, n: number | null) =>
+    cents !== null && n !== null && n > 0 ? divideRoundHalfAway(cents, n) : null;
   const row = (kind: 'region' | 'line', key: string, name: string, daeb: number | null) => {
-    const budgetCents = budget[key] ?? 0;
-    const spentCents = spent.totals[key] ?? 0;
+    const budgetCents = adopted ? (budget[key] ?? 0) : null;
+    const spentCents = spent.lines > 0 ? (spent.totals[key] ?? 0) : null;
     return {
       kind,
       key,
       name,
       budgetCents,
       spentCents,
-      differenceCents: spentCents - budgetCents,
+      differenceCents:
+        budgetCents === null || spentCents === null ? null : spentCents - budgetCents,
       daebUnits: daeb,
       budgetPerDaebCents: per(budgetCents, daeb),
       spentPerDaebCents: per(spentCents, daeb),

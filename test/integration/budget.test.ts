@@ -101,7 +101,13 @@ describe.each(testEngines())('budget on %s', (engine) => {
 
   test('realisation per region: begroting, realisatie and the difference; partners see their regions only', async () => {
     const full = await getRealisation(handle.db, FULL_VIEW, 2025);
-    for (const row of full.rows) expect(row.differenceCents).toBe(row.spentCents - row.budgetCents);
+    for (const row of full.rows)
+      expect(row.differenceCents).toBe(row.spentCents! - row.budgetCents!);
+    // A year with no adopted begroting and no spending: empty, never a row of zeros.
+    const none = await getRealisation(handle.db, FULL_VIEW, 2023);
+    expect(none.adoptedScenarioId).toBeNull();
+    for (const row of none.rows)
+      expect([row.budgetCents, row.spentCents, row.differenceCents]).toEqual([null, null, null]);
     expect(full.rows.some((r) => r.kind === 'line')).toBe(true);
     const partner = await getRealisation(handle.db, partnerView, 2025);
     expect(partner.rows.length).toBeGreaterThan(0);

@@ -28,9 +28,9 @@ export interface RealisationRow {
   kind: 'region' | 'line';
   key: string;
   name: string;
-  budgetCents: number;
-  spentCents: number;
-  differenceCents: number;
+  budgetCents: number | null;
+  spentCents: number | null;
+  differenceCents: number | null;
   daebUnits: number | null;
   budgetPerDaebCents: number | null;
   spentPerDaebCents: number | null;
