@@ -4,6 +4,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium, type Browser, type Page } from 'playwright-core';
+import { afterEach } from 'vitest';
 import { startServerProcess, type RunningServer } from '../test/helpers/cli.js';
 
 /**
@@ -98,6 +99,33 @@ export async function openPage(
 
 export async function screenshot(page: Page, name: string) {
   await page.screenshot({ path: path.join(ARTEFACTS, `${name}.png`), fullPage: true });
+}
+
+/**
+ * Call inside a describe: every test leaves a screenshot of the page it ended on, named
+ * `<prefix><nn>-<test name>`, and that page's context is closed. Returns the openPage to use.
+ */
+export function screenshotEachTest(prefix: string): typeof openPage {
+  let last: Page | undefined;
+  let counter = 0;
+  afterEach(async (context) => {
+    counter += 1;
+    if (!last) return;
+    const slug = context.task.name
+      .toLowerCase()
+      .replace(/[^a-z0-9]+/g, '-')
+      .slice(0, 60);
+    await screenshot(last, `${prefix}${String(counter).padStart(2, '0')}-${slug}`).catch(
+      () => undefined,
+    );
+    await last.context().close();
+    last = undefined;
+  });
+  return async (...args) => {
+    const opened = await openPage(...args);
+    last = opened.page;
+    return opened;
+  };
 }
 
 /** Wait until MapLibre has drawn the areas layer and report what it rendered. */

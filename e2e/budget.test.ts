@@ -1,10 +1,8 @@
-import type { Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, describe, expect, test } from 'vitest';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import {
   chromiumAvailable,
   isExpectedHttpError,
-  openPage as openBrowserPage,
-  screenshot,
+  screenshotEachTest,
   seriousViolations,
   startE2E,
   type E2E,
@@ -18,26 +16,7 @@ describe.skipIf(!chromiumAvailable)('the budget page in Chromium', () => {
   afterAll(() => e2e?.close());
 
   // Every test leaves a screenshot of the page it ended on, named after the test.
-  let last: Page | undefined;
-  const openPage = async (...args: Parameters<typeof openBrowserPage>) => {
-    const opened = await openBrowserPage(...args);
-    last = opened.page;
-    return opened;
-  };
-  let counter = 0;
-  afterEach(async (context) => {
-    counter += 1;
-    if (!last) return;
-    const slug = context.task.name
-      .toLowerCase()
-      .replace(/[^a-z0-9]+/g, '-')
-      .slice(0, 60);
-    await screenshot(last, `budget-${String(counter).padStart(2, '0')}-${slug}`).catch(
-      () => undefined,
-    );
-    await last.context().close();
-    last = undefined;
-  });
+  const openPage = screenshotEachTest('budget-');
 
   test('the analyst opens Begroting from the header: the annual-report table and its CSV', async () => {
     const { page, problems } = await openPage(e2e, '/');

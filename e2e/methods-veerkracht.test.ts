@@ -1,12 +1,11 @@
 import type { Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, describe, expect, test } from 'vitest';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import {
   apiAs,
   chromiumAvailable,
   isExpectedHttpError,
-  openPage as openBrowserPage,
   pointInside,
-  screenshot,
+  screenshotEachTest,
   seriousViolations,
   shareOfPixelsIn,
   startE2E,
@@ -35,24 +34,7 @@ describe.skipIf(!chromiumAvailable)('methods and veerkracht in Chromium', () => 
   afterAll(() => e2e?.close());
 
   // Every test leaves a screenshot of the page it ended on, named after the test.
-  let last: Page | undefined;
-  const openPage = async (...args: Parameters<typeof openBrowserPage>) => {
-    const opened = await openBrowserPage(...args);
-    last = opened.page;
-    return opened;
-  };
-  let counter = 0;
-  afterEach(async (context) => {
-    counter += 1;
-    if (!last) return;
-    const slug = context.task.name
-      .toLowerCase()
-      .replace(/[^a-z0-9]+/g, '-')
-      .slice(0, 60);
-    await screenshot(last, `mv-${String(counter).padStart(2, '0')}-${slug}`).catch(() => undefined);
-    await last.context().close();
-    last = undefined;
-  });
+  const openPage = screenshotEachTest('mv-');
 
   /** The four count tiles of the preview, as numbers. */
   const counts = async (page: Page) => {

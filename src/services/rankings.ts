@@ -1,6 +1,6 @@
 import type { Kysely } from 'kysely';
 import type { RankingResult } from '../domain/ranking/compute-ranking.js';
-import type { MethodDefinition } from '../domain/ranking/method.js';
+import { canonicalJson, type MethodDefinition } from '../domain/ranking/method.js';
 import { AppError } from '../domain/shared/app-error.js';
 import {
   findRanking,
@@ -181,17 +181,9 @@ export async function verifyRanking(
       flags: s.flags,
       detail: s.detail,
     };
-    if (canonical(fresh) !== canonical(kept)) differences.push(a.code);
+    // Keys sorted: jsonb keeps its own key order; the numbers are what must match.
+    if (canonicalJson(fresh) !== canonicalJson(kept)) differences.push(a.code);
   }
   if (again.areas.length !== stored.size) differences.push('(number of areas)');
   return { identical: differences.length === 0, differences: differences.slice(0, 20) };
-}
-
-/** JSON with sorted keys: jsonb keeps its own key order, the numbers are what must match. */
-function canonical(value: unknown): string {
-  return JSON.stringify(value, (_key, v: unknown) =>
-    v && typeof v === 'object' && !Array.isArray(v)
-      ? Object.fromEntries(Object.entries(v).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)))
-      : v,
-  );
 }
