@@ -199,6 +199,13 @@ describe('validateComplexRow', () => {
     expect(problems({ ...row, units: 3.5, daeb: 1 })[0]!.message).toBe(
       '"3.5" is not a number of dwellings',
     );
+    expect(problems({ ...row, woningen: 10, daeb: -1 })).toEqual([
+      {
+        column: 'daeb',
+        message: '"-1" is not a number of DAEB dwellings',
+        expected: 'a whole number ≥ 0',
+      },
+    ]);
     expect(valid({ ...row, woningen: '10', daeb: '10' }).daebUnits).toBe(10);
     expect(valid({ ...row, woningen: '10', daeb: '0' }).daebUnits).toBe(0);
   });

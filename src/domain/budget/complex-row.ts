@@ -188,7 +188,8 @@ export function validateComplexRow(row: RawRow, options: ComplexRowOptions): Row
     });
   }
   const daebUnits = wholeNumberOf(cells.daebUnits);
-  if (daebUnits === null) {
+  // A number cell (XLSX, JSON) can be negative; text with a minus never reads as a number.
+  if (daebUnits === null || daebUnits < 0) {
     problems.push({
       column: cells.daebUnits.column,
       message:
