@@ -72,6 +72,8 @@ export interface IndicatorTable {
   base_indicator_key: string | null;
   numerator_indicator_key: string | null;
   sensitive: Generated<boolean>;
+  /** false for figures about the corporation's own property and money (no residents). */
+  disclosure_control: Generated<boolean>;
   built_in: Generated<boolean>;
   created_at: Timestamp;
 }

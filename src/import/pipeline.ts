@@ -28,6 +28,7 @@ import type {
 } from './import-plan.js';
 import { audit, type AuditContext } from '../services/auth/audit.js';
 import { refreshSuppression } from '../services/disclosure.js';
+import { refreshOwnFigures } from '../services/own-figures.js';
 import { isNewerRelease } from './leefbaarometer/classes.js';
 import { checkUniqueFigures, onlyLevel } from './plan-checks.js';
 import { writeComplexes } from './complexes/adapter.js';
@@ -237,6 +238,8 @@ async function write(
     onProgress('write', 0.45 + (0.45 * done) / total),
   );
   await refreshSuppression(trx, touchedFigures(plan));
+  // New boundaries or dwelling counts change where and how the corporation's figures stand.
+  await refreshOwnFigures(trx);
   if (plan.release)
     await upsertSourceRelease(trx, { ...plan.release, source: plan.source, importRunId: runId });
   const summary: ImportSummary = {
@@ -294,6 +297,7 @@ async function writeOwnRecords(
       });
   const writer = plan.records!.kind === 'complexes' ? writeComplexes : writeSpending;
   const done = await writer(trx, plan, file, runId);
+  await refreshOwnFigures(trx);
   const messages = [...plan.messages, ...done.messages];
   const summary: ImportSummary = {
     ...unchangedSummary(plan, file, runId ?? 0, seconds()),

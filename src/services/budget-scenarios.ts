@@ -26,6 +26,8 @@ import { listRankingAreas } from '../db/queries/ranking-queries.js';
 import { findAreaNames, listComplexes } from '../db/queries/stock-queries.js';
 import type { Database } from '../db/tables.js';
 import { audit, type AuditContext } from './auth/audit.js';
+import { bumpDataVersion } from './data-version.js';
+import { refreshOwnFigures } from './own-figures.js';
 import { getRanking } from './rankings.js';
 
 /** Euros as text ("1.250.000", "€ 12,50") or a number of euros. */
@@ -341,6 +343,9 @@ export async function adoptScenario(
       name: scenario.name,
       action: 'scenario_adopted',
     });
+    // The adopted begroting per buurt is on the map.
+    await refreshOwnFigures(trx);
+    await bumpDataVersion(trx);
   });
   const stored = await findScenario(db, id);
   return summary(stored!);

@@ -14,6 +14,8 @@ import {
 import { findAreaNames } from '../db/queries/stock-queries.js';
 import type { Database } from '../db/tables.js';
 import { audit, type AuditContext } from './auth/audit.js';
+import { bumpDataVersion } from './data-version.js';
+import { refreshOwnFigures } from './own-figures.js';
 
 const KEY = z
   .string()
@@ -107,6 +109,9 @@ export async function applyBudgetSetup(
       regions: setup.regions.map((r) => r.key),
       lines: setup.lines.map((l) => l.key),
     });
+    // The regions are the working area: the corporation's figures on the map follow them.
+    await refreshOwnFigures(trx);
+    await bumpDataVersion(trx);
   });
   return getBudgetSetup(db, { scope: { all: true, codes: [] }, restricted: false });
 }

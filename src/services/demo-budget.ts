@@ -25,6 +25,8 @@ import { listRankings } from '../db/queries/ranking-queries.js';
 import { listComplexes, upsertComplexes } from '../db/queries/stock-queries.js';
 import type { Database } from '../db/tables.js';
 import { adoptScenario, createScenario } from './budget-scenarios.js';
+import { bumpDataVersion } from './data-version.js';
+import { refreshOwnFigures } from './own-figures.js';
 
 const DEMO_BY = 'demo';
 const SYSTEM = { actor: systemPrincipal('demo'), ip: null };
@@ -162,4 +164,9 @@ export async function ensureDemoBudget(db: Kysely<Database>): Promise<void> {
       null,
     );
   }
+  // The spending above was written line by line; the map's figures follow once, at the end.
+  await db.transaction().execute(async (trx) => {
+    await refreshOwnFigures(trx);
+    await bumpDataVersion(trx);
+  });
 }

@@ -21,6 +21,7 @@ import { deleteDemoUsers } from '../db/queries/user-queries.js';
 import { systemPrincipal } from '../domain/access/principal.js';
 import { audit, type AuditContext } from './auth/audit.js';
 import { bumpDataVersion } from './data-version.js';
+import { refreshOwnFigures } from './own-figures.js';
 import { refreshSuppression } from './disclosure.js';
 import { createDemoUsers } from './demo-users.js';
 import { refreshStatistics } from './statistics.js';
@@ -102,6 +103,7 @@ export async function loadDemoInto(
   await refreshSuppression(trx, touched);
   await insertOrganisations(trx, dataset.organisations, true);
   await writeDemoStock(trx, dataset);
+  await refreshOwnFigures(trx);
   const users = await createDemoUsers(trx);
   const summary: DemoSummary = {
     areas: dataset.areas.length,
@@ -129,6 +131,7 @@ export async function removeDemo(trx: Transaction<Database>): Promise<void> {
   await removeDemoStock(trx);
   await deleteObservationsBySource(trx, DEMO_SOURCE);
   await deleteAreasOfSource(trx, DEMO_SOURCE);
+  await refreshOwnFigures(trx);
   await deleteDemoUsers(trx);
   await deleteDemoOrganisations(trx);
   await deleteMeta(trx, 'demo');

@@ -1,5 +1,7 @@
 import type { Kysely } from 'kysely';
 import { mayView, type DataView } from '../domain/access/policy.js';
+import { shareOwned } from '../domain/budget/own-figures.js';
+import { DWELLINGS_INDICATOR } from '../domain/indicators/corporation-indicators.js';
 import { listRegions } from '../db/queries/budget-queries.js';
 import {
   findAreaNames,
@@ -8,9 +10,6 @@ import {
   type StoredComplex,
 } from '../db/queries/stock-queries.js';
 import type { Database } from '../db/tables.js';
-
-/** The indicator holding a buurt's number of dwellings (CBS kwb). */
-export const DWELLINGS_INDICATOR = 'a_woning';
 
 export interface StockCounts {
   complexes: number;
@@ -90,7 +89,7 @@ export async function getStockOverview(
       ...own,
       dwellings: n,
       dwellingsYear: figure?.year ?? null,
-      shareOwned: n !== null && n > 0 ? Math.min(own.units / n, 1) : null,
+      shareOwned: shareOwned(own.units, n),
     };
   });
   const regionRows: RegionStock[] = regions

@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { DatabaseHandle } from '../../src/db/database.js';
 import { countAreasByLevel } from '../../src/db/queries/area-queries.js';
 import { countObservationsByStatus } from '../../src/db/queries/observation-queries.js';
+import { ensureDemoBudget } from '../../src/services/demo-budget.js';
 import { loadDemo, removeDemo } from '../../src/services/demo-loader.js';
 import { createTestDatabase, testEngines } from '../helpers/test-db.js';
 
@@ -34,10 +35,14 @@ describe.each(testEngines())('demo data on %s', (engine) => {
   });
 
   test('every demo figure is marked as source demo, and suppressed ones are null, never 0', async () => {
-    const sources = await sql<{ source: string }>`select distinct source from observation`.execute(
-      handle.db,
-    );
-    expect(sources.rows.map((r) => r.source)).toEqual(['demo']);
+    const sources = await sql<{
+      source: string;
+    }>`select distinct source from observation order by 1`.execute(handle.db);
+    // Beside the demo's own figures only those derived from its (fictional) stock and budget.
+    expect(sources.rows.map((r) => r.source)).toEqual(['corporatie', 'demo']);
+    const derived = await sql<{ key: string }>`select distinct i.key from observation o
+      join indicator i on i.id = o.indicator_id where o.source = 'corporatie'`.execute(handle.db);
+    expect(derived.rows.every((r) => r.key.startsWith('corp_'))).toBe(true);
     const statuses = await countObservationsByStatus(handle.db);
     expect(statuses.secret).toBeGreaterThan(0);
     const zeros = await sql<{
@@ -55,7 +60,9 @@ describe.each(testEngines())('demo data on %s', (engine) => {
     }>`select o.value from observation o join area a on a.id = o.area_id join indicator i on i.id = o.indicator_id where a.code = 'BU99010101' and i.key = 'lbm_afw' and o.data_year = 2024`.execute(
       handle.db,
     );
+    // As startup and the CLI do: the demo, then its budget (spending, begrotingen).
     await loadDemo(handle.db);
+    await ensureDemoBudget(handle.db);
     expect(await observationTotal(handle)).toBe(before);
     const again = await sql<{
       value: number;

@@ -1,3 +1,4 @@
+import { OWN_FIGURES_SOURCE } from '../../domain/indicators/corporation-indicators.js';
 import { sql, type Transaction } from 'kysely';
 import type { MultiPolygon, Polygon } from 'geojson';
 import type { BBox } from '../../domain/geometry/bbox.js';
@@ -170,7 +171,9 @@ export async function deleteAreasOfSource(
             selectFrom('observation as o')
               .select('o.id')
               .whereRef('o.area_id', '=', 'a.id')
-              .where('o.source', '<>', source),
+              .where('o.source', '<>', source)
+              // Figures derived from the corporation's records follow the areas, not the reverse.
+              .where('o.source', '<>', OWN_FIGURES_SOURCE),
           ),
         ),
       )

@@ -12,7 +12,7 @@ export interface DisclosureIndicator {
   numeratorIndicatorId: number | null;
 }
 
-/** Counts, shares and rates: the indicators disclosure control looks at. */
+/** Counts, shares and rates under disclosure control: the indicators it looks at. */
 export async function listDisclosureIndicators(db: Db): Promise<DisclosureIndicator[]> {
   const rows = await db
     .selectFrom('indicator as i')
@@ -20,6 +20,7 @@ export async function listDisclosureIndicators(db: Db): Promise<DisclosureIndica
     .leftJoin('indicator as n', 'n.key', 'i.numerator_indicator_key')
     .select(['i.id', 'i.key', 'i.kind', 'i.built_in', 'b.id as base_id', 'n.id as numerator_id'])
     .where('i.kind', 'in', ['count', 'percentage', 'rate'])
+    .where('i.disclosure_control', '=', true)
     .execute();
   return rows.map((r) => ({
     id: r.id,

@@ -28,6 +28,7 @@ function toIndicator(row: IndicatorRow): Indicator {
     baseIndicatorKey: row.base_indicator_key,
     numeratorIndicatorKey: row.numerator_indicator_key,
     sensitive: row.sensitive,
+    disclosureControl: row.disclosure_control,
   };
 }
 
@@ -58,6 +59,7 @@ export async function upsertIndicators(
         base_indicator_key: i.baseIndicatorKey ?? null,
         numerator_indicator_key: i.numeratorIndicatorKey ?? null,
         sensitive: i.sensitive ?? false,
+        disclosure_control: i.disclosureControl ?? true,
         built_in: builtIn,
       })),
     )
@@ -78,6 +80,7 @@ export async function upsertIndicators(
         base_indicator_key: eb.ref('excluded.base_indicator_key'),
         numerator_indicator_key: eb.ref('excluded.numerator_indicator_key'),
         sensitive: eb.ref('excluded.sensitive'),
+        disclosure_control: eb.ref('excluded.disclosure_control'),
       })),
     )
     .returning(['id', 'key'])

@@ -116,8 +116,8 @@ export interface DemoSpending {
 
 /**
  * Spending lines of a year from its begroting (cents per region and line key): each key gets
- * 88–108 % of its budget, in six to nine bookings over the year, some on a buurt or complex of
- * the region, one a small correction. Deterministic per year and key.
+ * 88–108 % of its budget, in six or more bookings over the year — a region's mostly on its
+ * buurten and complexes, two region-wide —, and a small correction. Deterministic per year and key.
  */
 export function demoSpending(
   year: number,
@@ -132,7 +132,12 @@ export function demoSpending(
     const factor = 0.88 + 0.2 * hashUnit(seed, year, 1);
     const total = Math.round(budget[key]! * factor);
     const region = regions.find((r) => r.key === key);
-    const count = random.int(6, 9);
+    // Most of a region's money is booked where it is spent — on a buurt or one of its
+    // complexes — as a corporation's ledger is; two bookings stay region-wide.
+    const buurten = (region?.buurtCodes ?? []).filter(
+      (b) => (complexesOfBuurt[b] ?? []).length > 0,
+    );
+    const count = Math.max(random.int(6, 9), Math.min(buurten.length + 2, 40));
     const weights = Array.from({ length: count }, () => random.uniform(0.5, 1.5));
     const sum = weights.reduce((a, b) => a + b, 0);
     let booked = 0;
@@ -145,12 +150,12 @@ export function demoSpending(
       let target: DemoSpending['target'] = region
         ? { kind: 'region', regionKey: key }
         : { kind: 'line', lineKey: key };
-      if (region && i % 3 === 1 && region.buurtCodes.length > 0) {
-        const buurt = region.buurtCodes[random.int(0, region.buurtCodes.length - 1)]!;
+      if (region && i >= 2 && buurten.length > 0) {
+        const buurt = buurten[(i - 2) % buurten.length]!;
         const complexes = complexesOfBuurt[buurt] ?? [];
         target =
           i % 2 === 0 && complexes.length > 0
-            ? { kind: 'complex', complexId: complexes[0]! }
+            ? { kind: 'complex', complexId: complexes[i % complexes.length]! }
             : { kind: 'buurt', buurtCode: buurt };
       }
       lines.push({

@@ -1,4 +1,5 @@
 import { kwbIndicators } from './cbs-kwb.js';
+import { CORPORATION_INDICATORS } from './corporation-indicators.js';
 import type { Indicator } from './indicator.js';
 
 /**
@@ -187,4 +188,5 @@ export const BUILT_IN_INDICATORS: readonly Indicator[] = [
     ...entry,
   })),
   ...kwbIndicators(),
+  ...CORPORATION_INDICATORS,
 ];

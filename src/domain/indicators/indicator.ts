@@ -20,6 +20,7 @@ export const THEMES = [
   'veiligheid',
   'voorzieningen',
   'omgeving',
+  'corporatie',
 ] as const;
 export type Theme = (typeof THEMES)[number];
 
@@ -31,6 +32,7 @@ export const THEME_DISPLAY_ORDER: readonly Theme[] = [
   'omgeving',
   'voorzieningen',
   'wonen',
+  'corporatie',
   'inkomen',
   'bevolking',
 ];
@@ -73,6 +75,11 @@ export interface Indicator {
   numeratorIndicatorKey?: string | null;
   /** Figures about vulnerable residents: hidden from nobody with access, but every view is audited. */
   sensitive?: boolean;
+  /**
+   * Whether small-number disclosure control applies (default true). False only for figures
+   * about the corporation's own property and money, which say nothing about residents.
+   */
+  disclosureControl?: boolean;
 }
 
 export const CLASS_SCHEMES = ['lbm_score', 'lbm_dimension'] as const;

@@ -79,6 +79,7 @@ export const en: Record<MessageKey, string> = {
   'theme.bevolking': 'Population',
   'direction.higher_is_better': 'higher is better',
   'direction.higher_is_worse': 'higher is worse',
+  'theme.corporatie': 'Corporation: stock and livability money',
   'direction.neutral': 'no direction',
   'status.secret.explain':
     'Secret: the source does not publish this figure (too few residents or unreliable).',

@@ -77,6 +77,7 @@ export const nl = {
   'theme.bevolking': 'Bevolking',
   'direction.higher_is_better': 'hoger is beter',
   'direction.higher_is_worse': 'hoger is slechter',
+  'theme.corporatie': 'Corporatie: bezit en leefbaarheidsgeld',
   'direction.neutral': 'geen richting',
   'status.secret.explain':
     'Geheim: de bron publiceert dit cijfer niet (te weinig inwoners of onbetrouwbaar).',
