@@ -88,7 +88,7 @@ const entries: Entry[] = [
     nameNl: 'Leefbaarheidsbegroting (vastgesteld)',
     nameEn: 'Livability budget (adopted)',
     unit: 'euro',
-    kind: 'amount',
+    kind: 'count',
     decimals: 0,
     descriptionNl:
       'Het bedrag dat de vastgestelde begroting van het jaar aan het gebied toedeelt (geoormerkt, basis per DAEB-woning en behoefte); posten zonder gebied tellen niet mee.',
@@ -100,7 +100,7 @@ const entries: Entry[] = [
     nameNl: 'Leefbaarheidsuitgaven (realisatie)',
     nameEn: 'Livability spending (realised)',
     unit: 'euro',
-    kind: 'amount',
+    kind: 'count',
     decimals: 0,
     descriptionNl:
       'Uitgaven die op een buurt of een complex in het gebied zijn geboekt. Uitgaven op een hele regio of een post zonder gebied staan niet op de kaart: die zijn niet aan één buurt toe te rekenen.',
@@ -122,6 +122,9 @@ const entries: Entry[] = [
 ];
 
 /** The corporation's own figures as catalogue entries (theme "corporatie", direction neutral). */
+// The two euro sums are kind 'count' on purpose: like a count they add up over areas, and a
+// buurt's sum set beside its gemeente's says nothing (the area profile compares neither);
+// 'amount' in this catalogue means an average in euros (WOZ value, income).
 export const CORPORATION_INDICATORS: readonly Indicator[] = entries.map((e) => ({
   source: CORPORATION_SOURCE,
   direction: 'neutral',

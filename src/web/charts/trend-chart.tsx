@@ -18,7 +18,11 @@ const STYLE = {
 
 const W = 360;
 const H = 150;
-const M = { top: 10, right: 12, bottom: 22, left: 46 };
+const M = { top: 10, right: 12, bottom: 22 };
+// Room for the longest tick label (about 6 units a character at the axis font size), so
+// "1.500.000" is not cut off and "0,5" does not leave a gap.
+const leftFor = (labels: readonly string[]) =>
+  Math.max(30, 10 + 6 * Math.max(...labels.map((l) => l.length)));
 
 /** A small multi-line chart of one indicator over the years, in plain SVG. */
 export function TrendChart({
@@ -38,9 +42,11 @@ export function TrendChart({
   const values = lines.flatMap((l) => l.points.flatMap((p) => (p.value === null ? [] : [p.value])));
   if (years.length === 0 || values.length === 0) return null;
   const ticks = niceTicks(Math.min(...values), Math.max(...values), 3);
-  const y = linearScale([ticks[0]!, ticks[ticks.length - 1]!], [H - M.bottom, M.top]);
-  const x = linearScale([years[0]!, years[years.length - 1]!], [M.left, W - M.right]);
   const tickDecimals = Math.max(0, Math.min(decimals, decimalsOfStep(ticks)));
+  const tickLabels = ticks.map((tick) => formatNumber(tick, tickDecimals, locale));
+  const left = leftFor(tickLabels);
+  const y = linearScale([ticks[0]!, ticks[ticks.length - 1]!], [H - M.bottom, M.top]);
+  const x = linearScale([years[0]!, years[years.length - 1]!], [left, W - M.right]);
   const yearLabels =
     years.length <= 6
       ? years
@@ -53,17 +59,17 @@ export function TrendChart({
       aria-label={label}
       preserveAspectRatio="xMidYMid meet"
     >
-      {ticks.map((tick) => (
+      {ticks.map((tick, i) => (
         <g key={tick}>
-          <line x1={M.left} x2={W - M.right} y1={y(tick)} y2={y(tick)} className="grid" />
+          <line x1={left} x2={W - M.right} y1={y(tick)} y2={y(tick)} className="grid" />
           <text
-            x={M.left - 6}
+            x={left - 6}
             y={y(tick)}
             className="axis"
             textAnchor="end"
             dominantBaseline="middle"
           >
-            {formatNumber(tick, tickDecimals, locale)}
+            {tickLabels[i]}
           </text>
         </g>
       ))}

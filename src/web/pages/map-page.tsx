@@ -213,7 +213,16 @@ export function MapPage({ meta }: { meta: Meta }) {
           </select>
         </div>
         {layer ? <Legend layer={layer} /> : null}
-        {layer ? <SourceNote layer={layer} t={t} /> : null}
+        {layer ? (
+          <SourceNote
+            layer={layer}
+            t={t}
+            description={(() => {
+              const i = indicators.data?.indicators.find((x) => x.key === layer.indicator.key);
+              return i ? (locale === 'nl' ? i.descriptionNl : i.descriptionEn) : '';
+            })()}
+          />
+        ) : null}
       </aside>
       <section className="map-main" aria-labelledby="view-title">
         <div className="toolbar">
@@ -338,7 +347,16 @@ export function MapPage({ meta }: { meta: Meta }) {
 }
 
 /** Where the figures on the map come from: the publisher, the year, and whether they are demo. */
-function SourceNote({ layer, t }: { layer: MapLayerResponse; t: Translate }) {
+function SourceNote({
+  layer,
+  t,
+  description,
+}: {
+  layer: MapLayerResponse;
+  t: Translate;
+  /** What the figure is and what it leaves out, from the catalogue. */
+  description: string;
+}) {
   const sources = new Set(
     layer.features.flatMap((f) => (f.properties.source ? [f.properties.source] : [])),
   );
@@ -353,6 +371,7 @@ function SourceNote({ layer, t }: { layer: MapLayerResponse; t: Translate }) {
         );
   return (
     <div className="source-note">
+      {description ? <p className="indicator-description">{description}</p> : null}
       <p>
         <span className="label">{t('map.source')}:</span> {layer.indicator.source}
         {layer.year !== null ? `, ${layer.year}` : ''}
