@@ -20,6 +20,7 @@ import {
   listRegions,
   listScenarios,
   markScenarioAdopted,
+  removeScenario,
   type StoredScenario,
 } from '../db/queries/budget-queries.js';
 import { listRankingAreas } from '../db/queries/ranking-queries.js';
@@ -135,15 +136,19 @@ function scoped(result: AllocationResult, view: DataView): AllocationResult {
   };
 }
 
+/** A scenario file checked and computed, not stored. */
+interface ComputedScenario {
+  file: z.output<typeof ScenarioFileSchema>;
+  scenario: AllocationScenario;
+  rankingId: number;
+  result: AllocationResult;
+}
+
 /**
- * Computes a scenario (allocateBudget over the buurten of the budget regions: DAEB dwellings
- * from the stock, class and decile from the stored ranking) and stores input and result.
+ * Checks a scenario file and computes it (allocateBudget over the buurten of the budget
+ * regions: DAEB dwellings from the stock, class and decile from the stored ranking).
  */
-export async function createScenario(
-  db: Kysely<Database>,
-  actor: AuditContext,
-  raw: unknown,
-): Promise<ScenarioDetail> {
+async function computeScenario(db: Kysely<Database>, raw: unknown): Promise<ComputedScenario> {
   const parsed = ScenarioFileSchema.safeParse(raw);
   if (!parsed.success) {
     const issues = parsed.error.issues.map((i) => ({
@@ -157,12 +162,6 @@ export async function createScenario(
     );
   }
   const file = parsed.data;
-  const existing = await listScenarios(db, file.year);
-  if (existing.some((s) => s.name === file.name))
-    throw new AppError(
-      'conflict',
-      `There is already a scenario "${file.name}" for ${file.year}; give this one another name`,
-    );
   const ranking = await getRanking(db, file.ranking);
   if (ranking.level !== 'buurt')
     throw new AppError(
@@ -225,12 +224,42 @@ export async function createScenario(
     })),
   };
   const areas = await budgetAreas(db, regions, ranking.id);
-  const result = allocateBudget(scenario, areas);
+  return { file, scenario, rankingId: ranking.id, result: allocateBudget(scenario, areas) };
+}
+
+/**
+ * What a scenario would give, computed exactly as `createScenario` would store it, without
+ * storing anything: the editor's live preview. Only the buurten in the viewer's scope.
+ */
+export async function previewScenario(
+  db: Kysely<Database>,
+  view: DataView,
+  raw: unknown,
+): Promise<{ result: AllocationResult; nameTaken: boolean }> {
+  const { file, result } = await computeScenario(db, raw);
+  const nameTaken = (await listScenarios(db, file.year)).some((s) => s.name === file.name);
+  return { result: scoped(result, view), nameTaken };
+}
+
+/** Computes a scenario and stores input and result; a name is unique within its year. */
+export async function createScenario(
+  db: Kysely<Database>,
+  actor: AuditContext,
+  raw: unknown,
+): Promise<ScenarioDetail> {
+  const { file, scenario, rankingId, result } = await computeScenario(db, raw);
+  const existing = await listScenarios(db, file.year);
+  if (existing.some((s) => s.name === file.name))
+    throw new AppError(
+      'conflict',
+      `There is already a scenario "${file.name}" for ${file.year}; give this one another name`,
+      { field: 'name' },
+    );
   const id = await db.transaction().execute(async (trx) => {
     const made = await insertScenario(trx, {
       year: file.year,
       name: file.name,
-      rankingId: ranking.id,
+      rankingId,
       input: { ...file, cents: scenario },
       result,
       createdBy: actor.actor?.email ?? 'system',
@@ -243,6 +272,29 @@ export async function createScenario(
     return made;
   });
   return getScenario(db, { scope: { all: true, codes: [] }, restricted: false }, id);
+}
+
+/** Removes a scenario that is not adopted (an adopted one is the year's begroting: frozen). */
+export async function deleteScenario(
+  db: Kysely<Database>,
+  actor: AuditContext,
+  id: number,
+): Promise<void> {
+  await db.transaction().execute(async (trx) => {
+    const scenario = await findScenario(trx, id);
+    if (!scenario) throw new AppError('not_found', `No budget scenario ${id}`, { scenario: id });
+    if (scenario.adoptedAt)
+      throw new AppError(
+        'conflict',
+        `Scenario ${id} is the adopted ${scenario.year} begroting; an adopted scenario is frozen`,
+      );
+    await removeScenario(trx, id);
+    await audit(trx, actor, 'budget_changed', `scenario ${id}`, {
+      year: scenario.year,
+      name: scenario.name,
+      action: 'scenario_deleted',
+    });
+  });
 }
 
 /** The buurten of the budget regions with their DAEB dwellings and the ranking's class. */

@@ -11,8 +11,10 @@ import {
   adoptScenario,
   compareYear,
   createScenario,
+  deleteScenario,
   getScenario,
   listScenarioSummaries,
+  previewScenario,
 } from '../../services/budget-scenarios.js';
 import {
   applyBudgetSetup,
@@ -117,6 +119,32 @@ const scenarioCreate = guardedRoute('budgets:write', {
   },
 });
 
+const scenarioPreview = guardedRoute('budgets:write', {
+  method: 'post',
+  path: '/api/budget/scenarios/preview',
+  tags: ['Budget'],
+  summary: "Compute a scenario without storing it (the editor's live preview)",
+  description:
+    'The same file and checks as POST /api/budget/scenarios; `nameTaken` says whether saving it under this name would conflict.',
+  request: { body: { required: true, content: { 'application/json': { schema: Any } } } },
+  responses: {
+    200: json(Any, 'The allocation with every step, and whether the name is taken'),
+    ...errorResponses(400, 404),
+  },
+});
+
+const scenarioDelete = guardedRoute('budgets:write', {
+  method: 'delete',
+  path: '/api/budget/scenarios/{id}',
+  tags: ['Budget'],
+  summary: 'Remove a scenario that is not adopted; audited',
+  request: { params: IdParam },
+  responses: {
+    200: json(z.object({ deleted: z.number().int() }), 'Removed'),
+    ...errorResponses(400, 404, 409),
+  },
+});
+
 const scenarioCompare = guardedRoute('figures:read', {
   method: 'get',
   path: '/api/budget/scenarios/compare',
@@ -194,6 +222,15 @@ export function budgetRoutes({ db }: ApiDeps) {
     .openapi(scenarioCreate, async (c) => {
       const made = await createScenario(db, auditContext(c), c.req.valid('json'));
       return c.json(made as unknown as Record<string, unknown>, 201);
+    })
+    .openapi(scenarioPreview, async (c) => {
+      const preview = await previewScenario(db, dataViewOf(principal(c)), c.req.valid('json'));
+      return c.json(preview as unknown as Record<string, unknown>, 200);
+    })
+    .openapi(scenarioDelete, async (c) => {
+      const { id } = c.req.valid('param');
+      await deleteScenario(db, auditContext(c), id);
+      return c.json({ deleted: id }, 200);
     })
     .openapi(scenarioCompare, async (c) => {
       const { year } = c.req.valid('query');

@@ -162,6 +162,11 @@ export async function findAdoptedScenario(db: Db, year: number): Promise<StoredS
   return row ? toScenario(row) : null;
 }
 
+/** Deletes a scenario; the database refuses an adopted one (trigger). */
+export async function removeScenario(db: Db, id: number): Promise<void> {
+  await db.deleteFrom('budget_scenario').where('id', '=', id).execute();
+}
+
 /** Marks a scenario adopted; false when it is already adopted (the trigger refuses). */
 export async function markScenarioAdopted(db: Db, id: number, by: string): Promise<void> {
   await db
