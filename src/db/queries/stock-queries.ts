@@ -1,6 +1,6 @@
-import { sql, type Kysely, type Transaction } from 'kysely';
+import { sql, type Kysely, type Selectable, type Transaction } from 'kysely';
 import type { MultiPolygon, Polygon } from 'geojson';
-import type { Database } from '../tables.js';
+import type { ComplexTable, Database } from '../tables.js';
 
 type Db = Kysely<Database> | Transaction<Database>;
 
@@ -54,7 +54,11 @@ export async function listComplexes(
   let query = db.selectFrom('complex').selectAll();
   if (filter.buurtCodes) query = query.where('buurt_code', 'in', [...filter.buurtCodes]);
   const rows = await query.orderBy('corporation_id').execute();
-  return rows.map((r) => ({
+  return rows.map(toStored);
+}
+
+function toStored(r: Selectable<ComplexTable>): StoredComplex {
+  return {
     id: r.id,
     corporationId: r.corporation_id,
     name: r.name,
@@ -70,7 +74,63 @@ export async function listComplexes(
     units: r.units,
     daebUnits: r.daeb_units,
     yearBuilt: r.year_built,
-  }));
+  };
+}
+
+/** One complex by its database id, or null. */
+export async function findComplex(db: Db, id: number): Promise<StoredComplex | null> {
+  const row = await db.selectFrom('complex').selectAll().where('id', '=', id).executeTakeFirst();
+  return row ? toStored(row) : null;
+}
+
+/**
+ * The complex with this corporation id, compared trimmed and case-insensitively as the unique
+ * index does ("c-12" and "C-12" are one complex); null when there is none.
+ */
+export async function findComplexByCorporationId(
+  db: Db,
+  corporationId: string,
+): Promise<StoredComplex | null> {
+  const row = await db
+    .selectFrom('complex')
+    .selectAll()
+    .where(sql<string>`upper(corporation_id)`, '=', corporationId.trim().toUpperCase())
+    .executeTakeFirst();
+  return row ? toStored(row) : null;
+}
+
+/** Adds one complex; returns its database id. */
+export async function insertComplex(db: Db, complex: ComplexInput): Promise<number> {
+  const row = await db
+    .insertInto('complex')
+    .values(toValues(complex, null))
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  return row.id;
+}
+
+/** Removes one complex; false when there was none. */
+export async function deleteComplex(db: Db, id: number): Promise<boolean> {
+  const result = await db.deleteFrom('complex').where('id', '=', id).executeTakeFirst();
+  return Number(result.numDeletedRows) > 0;
+}
+
+/** How many spending lines are booked on a complex, and in which years (ascending). */
+export async function findSpendingOfComplex(
+  db: Db,
+  complexId: number,
+): Promise<{ lines: number; years: number[] }> {
+  const rows = await db
+    .selectFrom('spending')
+    .select(['year', (eb) => eb.fn.countAll<number>().as('n')])
+    .where('complex_id', '=', complexId)
+    .groupBy('year')
+    .orderBy('year')
+    .execute();
+  return {
+    lines: rows.reduce((s, r) => s + Number(r.n), 0),
+    years: rows.map((r) => r.year),
+  };
 }
 
 /**
