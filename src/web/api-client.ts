@@ -81,7 +81,7 @@ export async function fetchJson<T>(url: string, signal?: AbortSignal): Promise<T
 
 /** A state-changing request with a JSON body; resolves to the JSON answer (undefined for 204). */
 export async function sendJson<T = undefined>(
-  method: 'POST' | 'PATCH' | 'DELETE',
+  method: 'POST' | 'PUT' | 'PATCH' | 'DELETE',
   url: string,
   body?: unknown,
 ): Promise<T> {

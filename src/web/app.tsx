@@ -18,6 +18,7 @@ import { MapPage } from './pages/map-page.js';
 import { MethodPage } from './pages/method-page.js';
 import { MethodsPage } from './pages/methods-page.js';
 import { RankingRoutes } from './pages/ranking-page.js';
+import { STOCK_PATH, StockPage } from './pages/stock-page.js';
 import { UsersPage } from './pages/users-page.js';
 import { VeerkrachtPage } from './pages/veerkracht-page.js';
 import { Link, navigate, useLocation } from './router.js';
@@ -109,6 +110,7 @@ function Shell({ user }: { user: CurrentUser }) {
   else if (path === '/rangorde' || path.startsWith('/rangorde/'))
     page = can('figures:read') ? <RankingRoutes path={path} /> : <NoAccess />;
   else if (path === BUDGET_PATH) page = can('figures:read') ? <BudgetPage /> : <NoAccess />;
+  else if (path === STOCK_PATH) page = can('figures:read') ? <StockPage /> : <NoAccess />;
   else if (path === '/methoden') page = <MethodsPage />;
   else if (methodMatch) page = <MethodPage methodKey={decodeURIComponent(methodMatch[1]!)} />;
   else if (path === '/veerkracht') page = <VeerkrachtPage meta={meta.data} />;
@@ -151,6 +153,11 @@ function Shell({ user }: { user: CurrentUser }) {
           {can('figures:read') ? (
             <Link to={BUDGET_PATH} aria-current={path === BUDGET_PATH ? 'page' : undefined}>
               {t('nav.budget')}
+            </Link>
+          ) : null}
+          {can('figures:read') ? (
+            <Link to={STOCK_PATH} aria-current={path === STOCK_PATH ? 'page' : undefined}>
+              {t('nav.stock')}
             </Link>
           ) : null}
           <Link

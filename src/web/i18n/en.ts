@@ -1,4 +1,5 @@
 import { budgetEn } from './en-budget.js';
+import { stockEn } from './en-stock.js';
 import { methodsVeerkrachtEn } from './en-methods-veerkracht.js';
 import type { MessageKey } from './nl.js';
 
@@ -6,6 +7,7 @@ import type { MessageKey } from './nl.js';
 export const en: Record<MessageKey, string> = {
   ...methodsVeerkrachtEn,
   ...budgetEn,
+  ...stockEn,
   'app.name': 'Buurtbalans',
   'app.tagline': 'Livability and resilience per neighbourhood',
   'nav.map': 'Map',

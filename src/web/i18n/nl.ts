@@ -1,10 +1,12 @@
 import { budgetNl } from './nl-budget.js';
+import { stockNl } from './nl-stock.js';
 import { methodsVeerkrachtNl } from './nl-methods-veerkracht.js';
 
 /** Dutch interface texts: the default language. Keys are shared with en.ts. */
 export const nl = {
   ...methodsVeerkrachtNl,
   ...budgetNl,
+  ...stockNl,
   'app.name': 'Buurtbalans',
   'app.tagline': 'Leefbaarheid en veerkracht per buurt',
   'nav.map': 'Kaart',
