@@ -21,6 +21,7 @@ import { metaRoutes } from './routes/meta.js';
 import { methodRoutes } from './routes/methods.js';
 import { oidcRoutes } from './routes/oidc.js';
 import { rankingRoutes } from './routes/rankings.js';
+import { spendingRoutes } from './routes/spending.js';
 import { stockRoutes } from './routes/stock.js';
 import { userRoutes } from './routes/users.js';
 import { veerkrachtRoutes } from './routes/veerkracht.js';
@@ -96,6 +97,7 @@ export function createApp(deps: ApiDeps) {
     rankingRoutes,
     veerkrachtRoutes,
     budgetRoutes,
+    spendingRoutes,
     stockRoutes,
     indicatorRoutes,
     mapRoutes,

@@ -28,7 +28,8 @@ import { adoptScenario, createScenario } from './budget-scenarios.js';
 import { bumpDataVersion } from './data-version.js';
 import { refreshOwnFigures } from './own-figures.js';
 
-const DEMO_BY = 'demo';
+/** The author of the demo's spending lines (the list shows them as demo data). */
+export const DEMO_BY = 'demo';
 const SYSTEM = { actor: systemPrincipal('demo'), ip: null };
 
 /** The demo budget years and the data year of the ranking each is divided by. */

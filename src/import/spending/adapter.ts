@@ -1,13 +1,9 @@
 import type { Transaction } from 'kysely';
 import { AppError } from '../../domain/shared/app-error.js';
-import {
-  deleteImportedSpending,
-  insertSpending,
-  listLines,
-  listRegions,
-} from '../../db/queries/budget-queries.js';
-import { listComplexes } from '../../db/queries/stock-queries.js';
+import { deleteImportedSpending, insertSpending } from '../../db/queries/budget-queries.js';
+import { IMPORTED_BY_PREFIX } from '../../db/queries/spending-queries.js';
 import type { Database } from '../../db/tables.js';
+import { loadSpendingTargets } from '../../services/spending-targets.js';
 import { IssueCollector } from '../import-error.js';
 import type { ImportPlan, InputFile } from '../import-plan.js';
 import type { ImportAdapter } from '../pipeline.js';
@@ -38,42 +34,19 @@ export async function writeSpending(
 ): Promise<{ boundaryYear: number; written: number; messages: ImportPlan['messages'] }> {
   const records = plan.records;
   if (records?.kind !== 'spending') throw new AppError('internal', 'not a spending plan');
-  const regions = await listRegions(trx);
-  const lines = await listLines(trx);
-  const complexes = await listComplexes(trx);
+  const targets = await loadSpendingTargets(trx);
   const issues = new IssueCollector();
   const valid = checkSpendingRows(
     file.name,
     records.rows,
-    {
-      year: records.year,
-      regions,
-      lines,
-      complexIds: complexes.map((c) => c.corporationId),
-      buurtCodes: regions.flatMap((r) => r.buurtCodes),
-    },
+    { year: records.year, ...targets.options },
     issues,
   );
   issues.throwIfAny();
-  const regionId = new Map(regions.map((r) => [r.key, r.id]));
-  const lineId = new Map(lines.map((l) => [l.key, l.id]));
-  const complexId = new Map(complexes.map((c) => [c.corporationId, c.id]));
   const replaced = await deleteImportedSpending(trx, records.year);
   const written = await insertSpending(
     trx,
-    valid.map(({ row }) => ({
-      date: row.date,
-      year: records.year,
-      regionId: row.target.kind === 'region' ? regionId.get(row.target.regionKey)! : null,
-      buurtCode: row.target.kind === 'buurt' ? row.target.buurtCode : null,
-      complexId: row.target.kind === 'complex' ? complexId.get(row.target.complexId)! : null,
-      lineId: row.target.kind === 'line' ? lineId.get(row.target.lineKey)! : null,
-      category: row.category,
-      amountCents: row.amountCents,
-      description: row.description,
-      coveredByAgreements: row.coveredByPrestatieafspraken,
-      createdBy: `import:${file.name}`,
-    })),
+    valid.map(({ row }) => targets.toInput(row, records.year, `${IMPORTED_BY_PREFIX}${file.name}`)),
     runId,
   );
   const corrections = valid.filter((v) => v.row.correction).length;

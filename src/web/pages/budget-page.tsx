@@ -3,6 +3,7 @@ import { ApiError } from '../api-client.js';
 import { BudgetRealisationTable } from '../components/budget-realisation-table.js';
 import { BudgetReportTable } from '../components/budget-report-table.js';
 import { BudgetScenarios } from '../components/budget-scenarios.js';
+import { BudgetSpending } from '../components/budget-spending.js';
 import { ErrorPanel, Loading } from '../components/feedback.js';
 import { useBudgetCompareQuery } from '../hooks/use-budget-compare-query.js';
 import { useBudgetRealisationQuery } from '../hooks/use-budget-realisation-query.js';
@@ -145,6 +146,12 @@ export function BudgetPage() {
       ) : (
         <Loading label={t('budget.loading')} />
       )}
+      <BudgetSpending
+        key={`spending-${year}`}
+        year={year}
+        canWrite={can('budgets:write')}
+        onChanged={reloadAll}
+      />
 
       {compare.error ? (
         compare.error instanceof ApiError && compare.error.status === 404 ? (
