@@ -17,6 +17,7 @@ import { LoginPage } from './pages/login-page.js';
 import { MapPage } from './pages/map-page.js';
 import { MethodPage } from './pages/method-page.js';
 import { MethodsPage } from './pages/methods-page.js';
+import { SCENARIO_EDITOR_PATH, ScenarioEditorPage } from './pages/scenario-editor-page.js';
 import { RankingRoutes } from './pages/ranking-page.js';
 import { STOCK_PATH, StockPage } from './pages/stock-page.js';
 import { UsersPage } from './pages/users-page.js';
@@ -110,6 +111,8 @@ function Shell({ user }: { user: CurrentUser }) {
   else if (path === '/rangorde' || path.startsWith('/rangorde/'))
     page = can('figures:read') ? <RankingRoutes path={path} /> : <NoAccess />;
   else if (path === BUDGET_PATH) page = can('figures:read') ? <BudgetPage /> : <NoAccess />;
+  else if (path === SCENARIO_EDITOR_PATH)
+    page = can('budgets:write') ? <ScenarioEditorPage /> : <NoAccess />;
   else if (path === STOCK_PATH) page = can('figures:read') ? <StockPage /> : <NoAccess />;
   else if (path === '/methoden') page = <MethodsPage />;
   else if (methodMatch) page = <MethodPage methodKey={decodeURIComponent(methodMatch[1]!)} />;
@@ -151,7 +154,12 @@ function Shell({ user }: { user: CurrentUser }) {
             </Link>
           ) : null}
           {can('figures:read') ? (
-            <Link to={BUDGET_PATH} aria-current={path === BUDGET_PATH ? 'page' : undefined}>
+            <Link
+              to={BUDGET_PATH}
+              aria-current={
+                path === BUDGET_PATH || path === SCENARIO_EDITOR_PATH ? 'page' : undefined
+              }
+            >
               {t('nav.budget')}
             </Link>
           ) : null}

@@ -1,19 +1,21 @@
-import { Fragment, useState } from 'react';
-import { ApiError, sendJson } from '../api-client.js';
+import { Fragment } from 'react';
 import {
   formatEuros,
   formatEurosPerDwelling,
   formatPercent,
   formatSignedEuros,
 } from '../budget-format.js';
-import type { BudgetCompare, BudgetScenarioSummary } from '../hooks/budget-types.js';
+import { ScenarioBarsChart } from '../charts/scenario-bars-chart.js';
+import type { BudgetCompare } from '../hooks/budget-types.js';
 import { useI18n } from '../i18n/i18n.js';
-import { ConfirmDialog } from './confirm-dialog.js';
+import { ScenarioCards } from './scenario-cards.js';
+import '../scenario.css';
 
 /**
  * A year's scenarios side by side: per region and fixed line the amount in each, the
  * difference with the first, per DAEB dwelling; per scenario the totals and the share to the
- * most vulnerable quintile. Users who may change budgets adopt one after a confirmation.
+ * most vulnerable quintile, as a chart and as the table with the same figures. The cards above
+ * show each scenario's arithmetic and let users who may change budgets adopt or remove one.
  */
 export function BudgetScenarios({
   year,
@@ -30,31 +32,8 @@ export function BudgetScenarios({
 }) {
   const { t, locale } = useI18n();
   const { scenarios, comparison } = compare;
-  const [asking, setAsking] = useState<BudgetScenarioSummary | null>(null);
-  const [busy, setBusy] = useState(false);
-  const [message, setMessage] = useState<{ kind: 'done' | 'failed'; text: string } | null>(null);
   const first = scenarios[0];
   if (!first) return <p className="notice">{t('budget.scenarios.none', { year })}</p>;
-
-  const adopt = async (scenario: BudgetScenarioSummary) => {
-    setBusy(true);
-    try {
-      await sendJson('POST', `/api/budget/scenarios/${scenario.id}/adopt`);
-      setMessage({ kind: 'done', text: t('budget.adopt.done', { name: scenario.name, year }) });
-      onAdopted();
-    } catch (error) {
-      const text =
-        error instanceof ApiError && error.status === 409
-          ? error.message
-          : error instanceof Error
-            ? error.message
-            : String(error);
-      setMessage({ kind: 'failed', text: t('budget.adopt.failed', { message: text }) });
-    } finally {
-      setBusy(false);
-      setAsking(null);
-    }
-  };
 
   const rows = [
     ...comparison.regions.map((r) => ({
@@ -92,47 +71,18 @@ export function BudgetScenarios({
     <section className="budget-section" aria-labelledby="budget-scenarios-title">
       <h2 id="budget-scenarios-title">{t('budget.scenarios.title', { year })}</h2>
       <p className="hint">{t('budget.scenarios.lead', { name: first.name })}</p>
-      <ul className="scenario-cards">
-        {scenarios.map((s) => (
-          <li
-            key={s.id}
-            className={s.adopted ? 'card scenario-card adopted' : 'card scenario-card'}
-          >
-            <h3>
-              {s.name}{' '}
-              {s.adopted ? (
-                <span className="badge succeeded">{t('budget.scenarios.adopted')}</span>
-              ) : null}
-            </h3>
-            <p className="hint">
-              {s.adopted && s.adoptedBy
-                ? t('budget.scenarios.adoptedMeta', { by: s.adoptedBy })
-                : t('budget.scenarios.meta', { by: s.createdBy })}
-            </p>
-            {canAdopt && !s.adopted ? (
-              <button
-                type="button"
-                className="button small"
-                onClick={() => {
-                  setMessage(null);
-                  setAsking(s);
-                }}
-              >
-                {t('budget.adopt')}
-              </button>
-            ) : null}
-          </li>
-        ))}
-      </ul>
-      {message ? (
-        <p
-          className={message.kind === 'done' ? 'notice' : 'error-panel'}
-          role={message.kind === 'done' ? 'status' : 'alert'}
-          data-testid="budget-adopt-message"
-        >
-          {message.text}
-        </p>
-      ) : null}
+      <ScenarioCards
+        year={year}
+        scenarios={scenarios}
+        regionName={regionName}
+        canWrite={canAdopt}
+        onChanged={onAdopted}
+      />
+      <ScenarioBarsChart
+        year={year}
+        names={scenarios.map((s) => s.name)}
+        rows={rows.map((row) => ({ label: row.name, amounts: row.amounts }))}
+      />
       <div className="table-wrap budget-table-wrap">
         <table className="data-table budget-scenarios-table" data-testid="budget-scenarios">
           <caption>{t('budget.scenarios.caption', { year })}</caption>
@@ -199,17 +149,6 @@ export function BudgetScenarios({
           </tfoot>
         </table>
       </div>
-      {asking ? (
-        <ConfirmDialog
-          title={t('budget.adopt.confirmTitle', { name: asking.name, year })}
-          confirmLabel={busy ? t('budget.adopt.busy') : t('budget.adopt')}
-          busy={busy}
-          onConfirm={() => void adopt(asking)}
-          onCancel={() => setAsking(null)}
-        >
-          <p>{t('budget.adopt.confirmBody')}</p>
-        </ConfirmDialog>
-      ) : null}
     </section>
   );
 }

@@ -90,6 +90,30 @@ export function clearQueries(): void {
   }
 }
 
+/**
+ * Forget the answers under these paths after a change elsewhere (a saved scenario changes the
+ * budget lists; an adopted one the map's figures too): watched ones load again, the rest go.
+ */
+export function invalidateQueries(prefixes: readonly string[]): void {
+  for (const [url, entry] of [...entries]) {
+    if (!prefixes.some((p) => url.startsWith(p))) continue;
+    if (entry.listeners.size > 0) load(url, entry);
+    else {
+      entry.generation += 1;
+      entries.delete(url);
+    }
+  }
+}
+
+/** What a change to the corporation's stock, budget or spending makes stale. */
+export const OWN_DATA_QUERIES = [
+  '/api/budget',
+  '/api/stock',
+  '/api/map',
+  '/api/areas',
+  '/api/indicators',
+];
+
 /** Fetch a URL (null: nothing) and watch its answer. */
 export function useQuery<T>(url: string | null): QueryState<T> {
   const subscribeUrl = useCallback(

@@ -1,4 +1,5 @@
 import { budgetEn } from './en-budget.js';
+import { scenarioEn } from './en-scenario.js';
 import { stockEn } from './en-stock.js';
 import { methodsVeerkrachtEn } from './en-methods-veerkracht.js';
 import type { MessageKey } from './nl.js';
@@ -7,6 +8,7 @@ import type { MessageKey } from './nl.js';
 export const en: Record<MessageKey, string> = {
   ...methodsVeerkrachtEn,
   ...budgetEn,
+  ...scenarioEn,
   ...stockEn,
   'app.name': 'Buurtbalans',
   'app.tagline': 'Livability and resilience per neighbourhood',
@@ -79,9 +81,9 @@ export const en: Record<MessageKey, string> = {
   'theme.voorzieningen': 'Amenities',
   'theme.inkomen': 'Income',
   'theme.bevolking': 'Population',
+  'theme.corporatie': 'Corporation: stock and livability money',
   'direction.higher_is_better': 'higher is better',
   'direction.higher_is_worse': 'higher is worse',
-  'theme.corporatie': 'Corporation: stock and livability money',
   'direction.neutral': 'no direction',
   'status.secret.explain':
     'Secret: the source does not publish this figure (too few residents or unreliable).',

@@ -1,4 +1,5 @@
 import { budgetNl } from './nl-budget.js';
+import { scenarioNl } from './nl-scenario.js';
 import { stockNl } from './nl-stock.js';
 import { methodsVeerkrachtNl } from './nl-methods-veerkracht.js';
 
@@ -6,6 +7,7 @@ import { methodsVeerkrachtNl } from './nl-methods-veerkracht.js';
 export const nl = {
   ...methodsVeerkrachtNl,
   ...budgetNl,
+  ...scenarioNl,
   ...stockNl,
   'app.name': 'Buurtbalans',
   'app.tagline': 'Leefbaarheid en veerkracht per buurt',
@@ -77,9 +79,9 @@ export const nl = {
   'theme.voorzieningen': 'Voorzieningen',
   'theme.inkomen': 'Inkomen',
   'theme.bevolking': 'Bevolking',
+  'theme.corporatie': 'Corporatie: bezit en leefbaarheidsgeld',
   'direction.higher_is_better': 'hoger is beter',
   'direction.higher_is_worse': 'hoger is slechter',
-  'theme.corporatie': 'Corporatie: bezit en leefbaarheidsgeld',
   'direction.neutral': 'geen richting',
   'status.secret.explain':
     'Geheim: de bron publiceert dit cijfer niet (te weinig inwoners of onbetrouwbaar).',
