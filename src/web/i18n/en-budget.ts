@@ -9,7 +9,8 @@ export const budgetEn: Record<keyof typeof budgetNl, string> = {
   'budget.lead':
     'The adopted budget per region, what was actually spent, and the year’s allocation scenarios side by side.',
   'budget.loading': 'Loading the budget…',
-  'budget.none': 'There are no budget scenarios yet. Create one with the command line or the API.',
+  'budget.none':
+    'There are no budget scenarios yet. Create one with “New scenario”, the command line or the API.',
   'budget.year': 'Budget year',
   'budget.yearNotAdopted': '{year} (not adopted yet)',
   'budget.noAdopted': 'No budget has been adopted for {year} yet, so the budget counts as €0.',

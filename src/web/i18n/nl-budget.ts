@@ -8,7 +8,7 @@ export const budgetNl = {
     'De vastgestelde begroting per regio, wat er werkelijk is uitgegeven, en de verdeelscenario’s van het jaar naast elkaar.',
   'budget.loading': 'Begroting laden…',
   'budget.none':
-    'Er zijn nog geen begrotingsscenario’s. Maak er een met de opdrachtregel of de API.',
+    'Er zijn nog geen begrotingsscenario’s. Maak er een met “Nieuw scenario”, de opdrachtregel of de API.',
   'budget.year': 'Begrotingsjaar',
   'budget.yearNotAdopted': '{year} (nog niet vastgesteld)',
   'budget.noAdopted':

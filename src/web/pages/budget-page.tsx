@@ -10,7 +10,8 @@ import { useBudgetRealisationQuery } from '../hooks/use-budget-realisation-query
 import { useBudgetReportQuery } from '../hooks/use-budget-report-query.js';
 import { useBudgetScenariosQuery } from '../hooks/use-budget-scenarios-query.js';
 import { useI18n } from '../i18n/i18n.js';
-import { navigate, useLocation } from '../router.js';
+import { Link, navigate, useLocation } from '../router.js';
+import { SCENARIO_EDITOR_PATH } from './scenario-editor-page.js';
 import { useSession } from '../session.js';
 import '../budget.css';
 
@@ -65,24 +66,35 @@ export function BudgetPage() {
         <h1>{t('budget.title')}</h1>
         <p className="lead">{t('budget.lead')}</p>
       </div>
-      {year !== null ? (
-        <div className="field">
-          <label htmlFor="budget-year">{t('budget.year')}</label>
-          <select
-            id="budget-year"
-            value={year}
-            onChange={(e) => navigate(`/begroting?jaar=${e.target.value}`)}
+      <div className="budget-header-actions">
+        {can('budgets:write') ? (
+          <Link
+            className="button"
+            to={year === null ? SCENARIO_EDITOR_PATH : `${SCENARIO_EDITOR_PATH}?jaar=${year}`}
           >
-            {years.map(([y, adopted]) => (
-              <option key={y} value={y}>
-                {adopted ? y : t('budget.yearNotAdopted', { year: y })}
-              </option>
-            ))}
-          </select>
-        </div>
-      ) : null}
+            {t('scenario.new')}
+          </Link>
+        ) : null}
+        {year !== null ? (
+          <div className="field">
+            <label htmlFor="budget-year">{t('budget.year')}</label>
+            <select
+              id="budget-year"
+              value={year}
+              onChange={(e) => navigate(`/begroting?jaar=${e.target.value}`)}
+            >
+              {years.map(([y, adopted]) => (
+                <option key={y} value={y}>
+                  {adopted ? y : t('budget.yearNotAdopted', { year: y })}
+                </option>
+              ))}
+            </select>
+          </div>
+        ) : null}
+      </div>
     </header>
   );
+  const saved = search.get('opgeslagen');
 
   if (list.error)
     return (
@@ -112,6 +124,11 @@ export function BudgetPage() {
   return (
     <div className="page budget-page">
       {header}
+      {saved ? (
+        <p className="notice" role="status" data-testid="scenario-saved">
+          {t('scenario.saved', { name: saved })}
+        </p>
+      ) : null}
       {realisationData && realisationData.adoptedScenarioId === null ? (
         <p className="notice" role="note">
           {t('budget.noAdopted', { year })}
