@@ -115,9 +115,9 @@ const entries: Entry[] = [
     kind: 'amount',
     decimals: 2,
     descriptionNl:
-      'Uitgaven op buurten en complexen in het gebied, gedeeld door de DAEB-woningen van de corporatie daar (huidige complexenlijst); n.v.t. waar zij er geen heeft.',
+      'Uitgaven op buurten en complexen in het gebied, gedeeld door de DAEB-woningen van de corporatie daar (huidige complexenlijst); n.v.t. waar zij er geen heeft. Uitgaven op een hele regio of een post zonder gebied tellen niet mee.',
     descriptionEn:
-      "Spending on buurten and complexes in the area over the corporation's DAEB dwellings there (current complex list); n/a where it has none.",
+      "Spending on buurten and complexes in the area over the corporation's DAEB dwellings there (current complex list); n/a where it has none. Spending on a whole region or a line without an area is not included.",
   },
 ];
 

@@ -39,11 +39,12 @@ export function ScenarioCards({
 
   const run = async ({ kind, scenario }: Pending) => {
     setBusy(true);
+    // Close a removed scenario's arithmetic first, so nothing asks for it once it is gone.
+    if (kind === 'delete' && shown === scenario.id) setShown(null);
     try {
       if (kind === 'adopt') await sendJson('POST', `/api/budget/scenarios/${scenario.id}/adopt`);
       else await sendJson('DELETE', `/api/budget/scenarios/${scenario.id}`);
       invalidateQueries(OWN_DATA_QUERIES);
-      if (shown === scenario.id && kind === 'delete') setShown(null);
       setMessage({
         kind: 'done',
         text:
