@@ -1,5 +1,6 @@
 import { apiUrl } from '../api-client.js';
 import { formatEurosPerDwelling } from '../budget-format.js';
+import { CapControl } from './budget-cap-control.js';
 import type { BudgetReport } from '../hooks/budget-types.js';
 import { useI18n } from '../i18n/i18n.js';
 
@@ -9,7 +10,16 @@ const COLUMNS = ['begrotingY', 'realisatieY', 'realisatieYMinus1'] as const;
  * The annual-report table exactly as the API gives it (x € 1.000, Dutch, the total rounded
  * once), with the downloads and any cap warnings.
  */
-export function BudgetReportTable({ report }: { report: BudgetReport }) {
+export function BudgetReportTable({
+  report,
+  cap,
+  onCap,
+}: {
+  report: BudgetReport;
+  /** The cap per DAEB dwelling to test against (euros as typed), or null: none. */
+  cap: string | null;
+  onCap(cap: string | null): void;
+}) {
   const { t, locale } = useI18n();
   const columnLabel = (key: string) => report.columns.find((c) => c.key === key)?.label ?? key;
   const rounded = COLUMNS.some((c) => report.roundingDifferences[c] !== 0);
@@ -20,20 +30,21 @@ export function BudgetReportTable({ report }: { report: BudgetReport }) {
         <div className="export-links" role="group" aria-label={t('budget.report.download')}>
           <a
             className="button secondary small download"
-            href={apiUrl('/api/budget/report', { year: report.year, format: 'csv' })}
+            href={apiUrl('/api/budget/report', { year: report.year, format: 'csv', cap })}
             download
           >
             <span aria-hidden="true">⤓ </span>CSV
           </a>
           <a
             className="button secondary small download"
-            href={apiUrl('/api/budget/report', { year: report.year, format: 'xlsx' })}
+            href={apiUrl('/api/budget/report', { year: report.year, format: 'xlsx', cap })}
             download
           >
             <span aria-hidden="true">⤓ </span>Excel (XLSX)
           </a>
         </div>
       </div>
+      <CapControl cap={cap} onCap={onCap} />
       {report.capWarnings.map((w) => (
         <p key={w.column} className="notice budget-warning" role="note">
           {t('budget.report.capWarning', {

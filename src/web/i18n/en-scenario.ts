@@ -111,6 +111,11 @@ export const scenarioEn: Record<keyof typeof scenarioNl, string> = {
   'allocation.hideBuurten': 'Hide the buurten of {region}',
   'allocation.loading': 'Loading the arithmetic…',
 
+  'budget.cap.toggle': 'Test against a maximum per DAEB dwelling',
+  'budget.cap.amount': 'Maximum per DAEB dwelling (€)',
+  'budget.cap.hint':
+    'Under the 2015 Housing Act a corporation could spend at most € 125 per DAEB dwelling a year (indexed) on livability, unless the performance agreements allowed more; that cap was abolished on 1 January 2022. Test here against a maximum from your own agreements.',
+
   'chart.scenarios.title': 'Per region and line, per scenario',
   'chart.scenarios.aria':
     'Bar chart: the amount per region and line in each scenario of {year}. The same figures are in the table below.',

@@ -109,6 +109,11 @@ export const scenarioNl = {
   'allocation.hideBuurten': 'Buurten van {region} verbergen',
   'allocation.loading': 'Berekening laden…',
 
+  'budget.cap.toggle': 'Toetsen aan een maximum per DAEB-woning',
+  'budget.cap.amount': 'Maximum per DAEB-woning (€)',
+  'budget.cap.hint':
+    'Onder de Woningwet 2015 mocht een corporatie ten hoogste € 125 per DAEB-woning per jaar (geïndexeerd) aan leefbaarheid uitgeven, tenzij de prestatieafspraken meer toestonden; dat maximum is per 1 januari 2022 afgeschaft. Toets hier aan een maximum uit uw eigen afspraken.',
+
   'chart.scenarios.title': 'Per regio en post, per scenario',
   'chart.scenarios.aria':
     'Staafdiagram: het bedrag per regio en post in elk scenario van {year}. Dezelfde cijfers staan in de tabel eronder.',

@@ -40,7 +40,9 @@ export function BudgetPage() {
     years[0]?.[0] ??
     null;
 
-  const report = useBudgetReportQuery(year);
+  // The cap test is off unless asked for; in the address, so a link or reload keeps it.
+  const cap = search.get('max');
+  const report = useBudgetReportQuery(year, cap);
   const realisation = useBudgetRealisationQuery(year);
   const compare = useBudgetCompareQuery(year);
   const regionNames = useMemo(
@@ -81,7 +83,11 @@ export function BudgetPage() {
             <select
               id="budget-year"
               value={year}
-              onChange={(e) => navigate(`/begroting?jaar=${e.target.value}`)}
+              onChange={(e) =>
+                navigate(
+                  `/begroting?jaar=${e.target.value}${cap ? `&max=${encodeURIComponent(cap)}` : ''}`,
+                )
+              }
             >
               {years.map(([y, adopted]) => (
                 <option key={y} value={y}>
@@ -151,7 +157,16 @@ export function BudgetPage() {
       ) : report.error ? (
         <ErrorPanel error={report.error} onRetry={report.reload} />
       ) : reportData ? (
-        <BudgetReportTable report={reportData} />
+        <BudgetReportTable
+          report={reportData}
+          cap={cap}
+          onCap={(next) => {
+            const params = new URLSearchParams(search);
+            if (next === null) params.delete('max');
+            else params.set('max', next);
+            navigate(`/begroting?${params.toString()}`, { replace: true });
+          }}
+        />
       ) : (
         <Loading label={t('budget.loading')} />
       )}
