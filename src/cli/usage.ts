@@ -38,9 +38,11 @@ export const HELP: Record<string, string> = {
        buurtbalans budget regions [--json]
        buurtbalans budget stock [--json]
        buurtbalans budget scenario add <file.json> [--json]
+       buurtbalans budget scenario preview <file.json> [--json]
        buurtbalans budget scenario list [--year N] [--json]
        buurtbalans budget scenario compare --year N [--json]
        buurtbalans budget scenario adopt <id>
+       buurtbalans budget scenario delete <id>
        buurtbalans budget realisation --year N [--json]
        buurtbalans budget report --year N [--csv FILE | --xlsx FILE] [--cap EUR] [--json]
 
@@ -58,8 +60,10 @@ dwellings, with a base per DAEB dwelling, floors and caps per region and earmark
    "needWeights": {"by": "class", "weights": {"1": 3, "2": 2, "3": 1, "4": 1, "5": 1}},
    "basePerDaeb": "20", "regionLimits": {"noord": {"floor": "100.000", "cap": "600.000"}},
    "earmarks": [{"buurt": "BU03920101", "amount": "40.000", "note": "speeltuin"}]}
+scenario preview: what 'add' would compute, without storing it.
 scenario compare: the year's scenarios side by side, differences against the adopted (or first) one.
 scenario adopt: the year's begroting; it is frozen from then on, and a year has one.
+scenario delete: removes a scenario that is not adopted.
 realisation: per region and line, begroting, realisatie (import spending with 'import spending'),
 difference and per DAEB dwelling. report: the annual-report table (x EUR 1.000); --cap warns when
 the spending per DAEB dwelling is above the amount (off unless given). See docs/BUDGET.md.`,

@@ -7,11 +7,14 @@ import {
   getAnnualReport,
   getRealisation,
 } from '../../services/budget-report.js';
+import type { AllocationResult } from '../../domain/budget/allocate.js';
 import {
   adoptScenario,
   compareYear,
   createScenario,
+  deleteScenario,
   listScenarioSummaries,
+  previewScenario,
 } from '../../services/budget-scenarios.js';
 import { applyBudgetSetup, getBudgetSetup, parseBudgetSetup } from '../../services/budget-setup.js';
 import { getStockOverview } from '../../services/stock.js';
@@ -111,7 +114,24 @@ export async function budgetStockCommand(flags: BudgetFlags) {
   });
 }
 
-/** `budget scenario add|list|compare|adopt`. */
+/** Per region: DAEB dwellings, earmarks, base, need, total, per DAEB dwelling, a binding limit. */
+function printRegions(result: AllocationResult) {
+  printTable(
+    ['region', 'daeb', 'earmarks', 'base', 'need', 'total', 'per daeb', 'limit'],
+    result.regions.map((r) => [
+      r.regionKey,
+      r.daebUnits,
+      euro(r.earmarkCents),
+      euro(r.baseCents),
+      euro(r.needCents),
+      euro(r.totalCents),
+      euro(r.centsPerDaeb),
+      r.applied ?? '',
+    ]),
+  );
+}
+
+/** `budget scenario add|preview|list|compare|adopt|delete`. */
 export async function budgetScenarioCommand(
   sub: string | undefined,
   arg: string | undefined,
@@ -126,20 +146,33 @@ export async function budgetScenarioCommand(
         process.stdout.write(
           `Scenario ${made.id} "${made.name}" (${made.year}) stored: ${euro(made.totalCents)}, area budget ${euro(made.areaBudgetCents)}, ${euro(made.centsPerDaeb)} per DAEB dwelling, ${pct(made.shareToMostVulnerableQuintile)} to the most vulnerable fifth.\n`,
         );
-        printTable(
-          ['region', 'daeb', 'earmarks', 'base', 'need', 'total', 'per daeb', 'limit'],
-          made.result.regions.map((r) => [
-            r.regionKey,
-            r.daebUnits,
-            euro(r.earmarkCents),
-            euro(r.baseCents),
-            euro(r.needCents),
-            euro(r.totalCents),
-            euro(r.centsPerDaeb),
-            r.applied ?? '',
-          ]),
-        );
+        printRegions(made.result);
       }
+      return 0;
+    });
+  }
+  if (sub === 'preview') {
+    const file = readJson(arg, 'budget scenario preview');
+    return withDatabase(async ({ db }) => {
+      const { result, nameTaken } = await previewScenario(db, FULL_VIEW, file);
+      if (flags.json) printJson({ result, nameTaken });
+      else {
+        process.stdout.write(
+          `Not stored. ${euro(result.totalCents)}, area budget ${euro(result.areaBudgetCents)}, ${euro(result.centsPerDaeb)} per DAEB dwelling, ${pct(result.shareToMostVulnerableQuintile)} to the most vulnerable fifth.${nameTaken ? ` The name "${result.scenarioName}" is taken in ${result.year}: 'add' would refuse it.` : ''}\n`,
+        );
+        printRegions(result);
+      }
+      return 0;
+    });
+  }
+  if (sub === 'delete') {
+    const id = Number(arg);
+    if (!Number.isInteger(id) || id <= 0)
+      throw new AppError('bad_request', 'budget scenario delete needs a scenario id');
+    return withDatabase(async ({ db }) => {
+      await deleteScenario(db, cliAuditContext(), id);
+      if (flags.json) printJson({ deleted: id });
+      else process.stdout.write(`Scenario ${id} deleted.\n`);
       return 0;
     });
   }
@@ -214,7 +247,7 @@ export async function budgetScenarioCommand(
   }
   throw new AppError(
     'bad_request',
-    'budget scenario needs add, list, compare or adopt; run buurtbalans budget --help',
+    'budget scenario needs add, preview, list, compare, adopt or delete; run buurtbalans budget --help',
   );
 }
 
