@@ -2,7 +2,7 @@ import type { MultiPolygon, Polygon } from 'geojson';
 import type { Indicator } from '../domain/indicators/indicator.js';
 import type { AreaLevel } from '../domain/shared/area-code.js';
 import type { ObservationStatus } from '../domain/shared/observation-status.js';
-import type { ComplexRow } from '../domain/budget/complex-row.js';
+import type { PlannedComplex } from '../domain/budget/complex-row.js';
 
 export const IMPORT_KINDS = [
   'leefbaarometer',
@@ -100,11 +100,6 @@ export interface ImportPlan {
 export interface Located<T> {
   line: number;
   row: T;
-}
-
-/** A complex row with its WGS84 point (RD New reprojected), when the file gave coordinates. */
-export interface PlannedComplex extends ComplexRow {
-  point: [number, number] | null;
 }
 
 export type OwnRecords =

@@ -1,7 +1,6 @@
-import { validateComplexRow } from '../domain/budget/complex-row.js';
+import { validateComplexRow, type PlannedComplex } from '../domain/budget/complex-row.js';
+import { rdPointToWgs84 } from '../domain/geometry/rd-new.js';
 import { AppError } from '../domain/shared/app-error.js';
-import { rdPointToWgs84 } from '../import/geo/crs.js';
-import type { PlannedComplex } from '../import/import-plan.js';
 
 /**
  * One complex as the API and the web form send it (`POST`/`PUT /api/stock/complexes`). Every

@@ -1,5 +1,7 @@
 import type { Kysely, Transaction } from 'kysely';
 import { areaAccess, type DataView } from '../domain/access/policy.js';
+import type { PlannedComplex } from '../domain/budget/complex-row.js';
+import { placeComplexes } from '../domain/budget/place-complexes.js';
 import { AppError } from '../domain/shared/app-error.js';
 import {
   deleteComplex as deleteComplexRow,
@@ -16,8 +18,6 @@ import {
   type StoredComplex,
 } from '../db/queries/stock-queries.js';
 import type { Database } from '../db/tables.js';
-import { placeComplexes } from '../import/complexes/map-rows.js';
-import type { PlannedComplex } from '../import/import-plan.js';
 import { audit, type AuditContext } from './auth/audit.js';
 import { checkComplexDraft, invalidDraft, type ComplexDraft } from './complex-draft.js';
 import { bumpDataVersion } from './data-version.js';
@@ -160,19 +160,14 @@ async function placeInScope(trx: Trx, view: DataView, row: PlannedComplex): Prom
     row.buurtCode === null && p
       ? await findBuurtGeometriesInBox(trx, boundaryYear, [p[0], p[1], p[0], p[1]])
       : [];
-  const { placed, issues } = placeComplexes('request', [{ line: 0, row }], {
-    knownCodes,
-    shapes,
-    boundaryYear,
-    columns: { buurt: 'buurtCode', x: 'x' },
-  });
+  const { placed, problems } = placeComplexes([row], { knownCodes, shapes, boundaryYear });
   const hit = placed[0];
   if (!hit)
     throw invalidDraft(
-      issues.map((i) => ({
-        field: i.column === 'x' ? 'x' : 'buurtCode',
-        message: i.message,
-        ...(i.expected !== undefined ? { expected: i.expected } : {}),
+      problems.map((p) => ({
+        field: p.field === 'coordinates' ? 'x' : 'buurtCode',
+        message: p.message,
+        expected: p.expected,
       })),
     );
   if (areaAccess(view.scope, hit.buurtCode) !== 'full')

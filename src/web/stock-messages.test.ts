@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest';
 import { AppError } from '../domain/shared/app-error.js';
-import { placeComplexes } from '../import/complexes/map-rows.js';
+import { placeComplexes } from '../domain/budget/place-complexes.js';
 import { checkComplexDraft, type ComplexDraft } from '../services/complex-draft.js';
 import { ApiError } from './api-client.js';
 import { nl } from './i18n/nl.js';
@@ -77,19 +77,15 @@ describe('complexProblems', () => {
   test('placement: an unknown buurt and a point outside every buurt', () => {
     const row = { ...checkComplexDraft({ ...base, buurtCode: 'BU99999999' }, 2025), point: null };
     const lookups = { knownCodes: new Set<string>(), shapes: [], boundaryYear: 2024 };
-    const unknown = placeComplexes('request', [{ line: 0, row }], {
-      ...lookups,
-      columns: { buurt: 'buurtCode', x: 'x' },
-    }).issues[0]!;
+    const unknown = placeComplexes([row], lookups).problems[0]!;
     expect(complexIssuePhrase(unknown.message)).toEqual({
       key: 'stock.error.unknownBuurt',
       vars: { code: 'BU99999999', year: '2024' },
     });
     const away = placeComplexes(
-      'request',
-      [{ line: 0, row: { ...row, buurtCode: null, point: [6.9, 53.2] as [number, number] } }],
-      { ...lookups, columns: { buurt: 'buurtCode', x: 'x' } },
-    ).issues[0]!;
+      [{ ...row, buurtCode: null, point: [6.9, 53.2] as [number, number] }],
+      lookups,
+    ).problems[0]!;
     expect(complexIssuePhrase(away.message)).toEqual({
       key: 'stock.error.outsideBuurten',
       vars: { year: '2024' },

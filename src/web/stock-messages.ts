@@ -28,8 +28,9 @@ export interface ComplexProblems {
 type Vars = Record<string, string | number>;
 const say = (key: MessageKey, vars?: Vars): Phrase => (vars ? { key, vars } : { key });
 
-// The API's messages are the import's English sentences (domain/budget/complex-row.ts and
-// import/complexes/map-rows.ts); each one the form can meet gets a sentence of its own.
+// The API's messages are the import's English sentences (domain/budget/complex-row.ts,
+// domain/budget/place-complexes.ts and services/complex-draft.ts); each one the form can meet
+// gets a sentence of its own.
 const PATTERNS: Array<[RegExp, (m: RegExpMatchArray, expected: string) => Phrase]> = [
   [/^empty complex id/, () => say('stock.error.idRequired')],
   [/is not a Dutch postcode/, () => say('stock.error.postcode')],

@@ -61,6 +61,11 @@ export interface ComplexRow {
   yearBuilt: number | null;
 }
 
+/** A complex row with its WGS84 point (RD New reprojected), when the row gave coordinates. */
+export interface PlannedComplex extends ComplexRow {
+  point: [number, number] | null;
+}
+
 export const COMPLEX_COLUMNS = {
   id: ['complex_id', 'complexnummer', 'complexnr', 'complex', 'id'],
   name: ['naam', 'name', 'complexnaam'],

@@ -1,4 +1,6 @@
 import type { Transaction } from 'kysely';
+import { boxOfPoints, placeComplexes } from '../../domain/budget/place-complexes.js';
+import { rdPointToWgs84 } from '../../domain/geometry/rd-new.js';
 import { AppError } from '../../domain/shared/app-error.js';
 import {
   findBuurtGeometriesInBox,
@@ -7,13 +9,12 @@ import {
   upsertComplexes,
 } from '../../db/queries/stock-queries.js';
 import type { Database } from '../../db/tables.js';
-import { rdPointToWgs84 } from '../geo/crs.js';
 import { ImportFailure } from '../import-error.js';
 import type { ImportPlan, InputFile } from '../import-plan.js';
 import type { ImportAdapter } from '../pipeline.js';
 import { recordsFromTable } from '../records.js';
 import { readTable } from '../tabular/read-table.js';
-import { boxOfPoints, placeComplexes, planComplexes } from './map-rows.js';
+import { placementIssue, planComplexes } from './map-rows.js';
 
 /**
  * The corporation's complex list (CSV or XLSX). `--year` is the boundary year of the buurten to
@@ -61,12 +62,11 @@ export async function writeComplexes(
     records.rows.flatMap((r) => (r.row.buurtCode === null && r.row.point ? [r.row.point] : [])),
   );
   const shapes = box ? await findBuurtGeometriesInBox(trx, boundaryYear, box) : [];
-  const { placed, issues } = placeComplexes(file.name, records.rows, {
-    knownCodes,
-    shapes,
-    boundaryYear,
-    columns: records.columns,
-  });
+  const { placed, problems } = placeComplexes(
+    records.rows.map((r) => r.row),
+    { knownCodes, shapes, boundaryYear },
+  );
+  const issues = problems.map((p) => placementIssue(file.name, records, p));
   if (issues.length > 0) throw new ImportFailure(issues.slice(0, 50), issues.length);
   const { created, updated } = await upsertComplexes(
     trx,

@@ -1,12 +1,12 @@
-import type { MultiPolygon, Polygon } from 'geojson';
 import {
   COMPLEX_COLUMNS,
   duplicateComplexIds,
   validateComplexRow,
+  type PlannedComplex,
 } from '../../domain/budget/complex-row.js';
-import { geometryContains } from '../../domain/geometry/contains.js';
+import type { PlacementProblem } from '../../domain/budget/place-complexes.js';
 import { IssueCollector, type ImportIssue } from '../import-error.js';
-import type { ImportPlan, Located, PlannedComplex } from '../import-plan.js';
+import type { ImportPlan, Located, OwnRecords } from '../import-plan.js';
 import type { SourceRecords } from '../records.js';
 import { REQUIRED_COMPLEX_COLUMNS } from './raw-schema.js';
 
@@ -113,66 +113,20 @@ function problem(p: { column: string; message: string; expected?: string }) {
   };
 }
 
-export interface BuurtShape {
-  code: string;
-  geometry: Polygon | MultiPolygon;
-}
-
 /**
- * The buurt of every complex: the code from the file when it names one (it must exist in the
- * boundary year), otherwise the buurt whose stored polygon holds the point. A point outside
- * every buurt, or a code the boundary year does not hold, is a problem on that row — never a
- * silent skip. Pure: the known codes and candidate shapes come in.
+ * A placement problem (domain/budget/place-complexes.ts) as an issue at the row's line, in the
+ * file's own column: its buurt column, or its x (or lon) column for a point.
  */
-export function placeComplexes(
+export function placementIssue(
   file: string,
-  rows: readonly Located<PlannedComplex>[],
-  lookups: {
-    knownCodes: ReadonlySet<string>;
-    shapes: readonly BuurtShape[];
-    boundaryYear: number;
-    columns: { buurt: string; x: string };
-  },
-): {
-  placed: { row: PlannedComplex; buurtCode: string; by: 'file' | 'point' }[];
-  issues: ImportIssue[];
-} {
-  const placed: { row: PlannedComplex; buurtCode: string; by: 'file' | 'point' }[] = [];
-  const issues: ImportIssue[] = [];
-  for (const { line, row } of rows) {
-    if (row.buurtCode !== null) {
-      if (!lookups.knownCodes.has(row.buurtCode)) {
-        issues.push({
-          file,
-          line,
-          column: lookups.columns.buurt,
-          message: `unknown buurt ${row.buurtCode}: not a buurt of boundary year ${lookups.boundaryYear}`,
-          expected: `a buurt code of ${lookups.boundaryYear} (import its region list and boundaries first)`,
-        });
-      } else placed.push({ row, buurtCode: row.buurtCode, by: 'file' });
-      continue;
-    }
-    const point = row.point!;
-    const hit = lookups.shapes.find((shape) => geometryContains(shape.geometry, point));
-    if (!hit) {
-      issues.push({
-        file,
-        line,
-        column: lookups.columns.x,
-        message: `complex ${row.corporationId} at ${point[0]}, ${point[1]} (WGS84) lies outside every buurt of ${lookups.boundaryYear}`,
-        expected: 'coordinates inside a buurt with stored boundaries, or a buurt code',
-      });
-    } else placed.push({ row, buurtCode: hit.code, by: 'point' });
-  }
-  return { placed, issues };
-}
-
-/** The box [west, south, east, north] around the points, or null without points. */
-export function boxOfPoints(
-  points: readonly [number, number][],
-): [number, number, number, number] | null {
-  if (points.length === 0) return null;
-  const xs = points.map((p) => p[0]);
-  const ys = points.map((p) => p[1]);
-  return [Math.min(...xs), Math.min(...ys), Math.max(...xs), Math.max(...ys)];
+  records: Extract<OwnRecords, { kind: 'complexes' }>,
+  problem: PlacementProblem,
+): ImportIssue {
+  return {
+    file,
+    line: records.rows[problem.index]!.line,
+    column: problem.field === 'buurtCode' ? records.columns.buurt : records.columns.x,
+    message: problem.message,
+    expected: problem.expected,
+  };
 }

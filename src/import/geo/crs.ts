@@ -1,6 +1,6 @@
 import type { Position } from 'geojson';
-import proj4, { type Converter } from 'proj4';
 import type { BBox } from '../../domain/geometry/bbox.js';
+import { rdPointToWgs84 } from '../../domain/geometry/rd-new.js';
 import { mapPositions, type Crs, type GeoFeatureRecord, type GeoSource } from './geo-source.js';
 
 /**
@@ -19,13 +19,8 @@ export const CRS_RANGE_TEXT: Record<Crs, string> = {
   'EPSG:28992': 'RD New x -7000..300000 and y 289000..629000',
 };
 
-/**
- * EPSG:28992 as in its standard proj4 string (epsg.io): Bessel ellipsoid, oblique stereographic,
- * and the 7-parameter Helmert shift to WGS84. That shift is accurate to about 1 m, far below the
- * 7–35 m generalisation of the published boundaries; RDNAPTRANS™ would need its grid files.
- */
-export const RD_NEW_PROJ4 =
-  '+proj=sterea +lat_0=52.15616055555555 +lon_0=5.38763888888889 +k=0.9999079 +x_0=155000 +y_0=463000 +ellps=bessel +towgs84=565.417,50.3319,465.552,-0.398957,0.343988,-1.8774,4.0725 +units=m +no_defs';
+// The proj4 definition lives with the point conversion in domain/; import code and tests use it here.
+export { RD_NEW_PROJ4 } from '../../domain/geometry/rd-new.js';
 
 /** Sample size for detection: enough to see a mixed file, cheap for 10⁴ features. */
 const MAX_SAMPLES = 4000;
@@ -113,24 +108,16 @@ export function detectCrs(features: readonly GeoFeatureRecord[]): Crs | null {
   return wgs84 ? 'EPSG:4326' : 'EPSG:28992';
 }
 
-let rdToWgs84: Converter | undefined;
-
-const round7 = (v: number) => Math.round(v * 1e7) / 1e7;
-
 /**
  * Reproject a source to WGS84 lon/lat, rounded to 7 decimals (1 cm; the sources are generalised
- * to metres). EPSG:4326 sources come back unchanged (the same object); positions are 2D after.
+ * to metres), position by position with rdPointToWgs84. EPSG:4326 sources come back unchanged
+ * (the same object); positions are 2D after.
  * @example toWgs84(await readGeoPackage('buurt 2024.gpkg', bytes)).crs // 'EPSG:4326'
  */
 export function toWgs84(source: GeoSource): GeoSource {
   if (source.crs === 'EPSG:4326') return source;
-  rdToWgs84 ??= proj4(RD_NEW_PROJ4, 'WGS84');
-  const converter = rdToWgs84;
-  const project = (p: Position): Position => {
-    // Only x and y: a Z in RD would be NAP height, not the ellipsoidal height proj4 expects.
-    const [lon, lat] = converter.forward([p[0]!, p[1]!]);
-    return [round7(lon!), round7(lat!)];
-  };
+  // Only x and y: a Z in RD would be NAP height, not the ellipsoidal height proj4 expects.
+  const project = (p: Position): Position => rdPointToWgs84(p[0]!, p[1]!);
   return {
     ...source,
     crs: 'EPSG:4326',
@@ -139,14 +126,4 @@ export function toWgs84(source: GeoSource): GeoSource {
       geometry: f.geometry && mapPositions(f.geometry, project),
     })),
   };
-}
-
-/**
- * One RD New point as WGS84 lon/lat (7 decimals), with the same transformation as toWgs84.
- * @example rdPointToWgs84(121000, 487000) // [4.8837…, 52.3731…]
- */
-export function rdPointToWgs84(x: number, y: number): [number, number] {
-  rdToWgs84 ??= proj4(RD_NEW_PROJ4, 'WGS84');
-  const [lon, lat] = rdToWgs84.forward([x, y]);
-  return [round7(lon!), round7(lat!)];
 }
