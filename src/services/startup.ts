@@ -1,5 +1,6 @@
 import { sql, type Kysely } from 'kysely';
 import { countImportRuns } from '../db/queries/import-run-queries.js';
+import { listRankings } from '../db/queries/ranking-queries.js';
 import type { Database } from '../db/tables.js';
 import {
   DEFAULT_DISCLOSURE_RULES,
@@ -51,17 +52,23 @@ export async function prepareData(
   else await refreshStatisticsIfStale(db);
   // After the catalogue: a method names catalogue indicators.
   await ensureDefaultMethods(db, SYSTEM);
-  if (demo) {
-    for (const year of DEMO_RANKING_YEARS) {
-      await createRanking(db, SYSTEM, {
-        method: { key: DEFAULT_METHOD.key },
-        year,
-      });
-    }
-    // After the rankings: the demo's begroting is divided by them.
-    await ensureDemoBudget(db);
-  }
+  if (demo) await ensureDemoRankingsAndBudget(db);
   return { demo };
+}
+
+/**
+ * The demo's rankings (default method, DEMO_RANKING_YEARS) where missing, then its budget, which
+ * is divided by them. At first start and after `buurtbalans demo`, so both give the same world.
+ */
+export async function ensureDemoRankingsAndBudget(db: Kysely<Database>): Promise<void> {
+  const existing = await listRankings(db);
+  for (const year of DEMO_RANKING_YEARS) {
+    const has = existing.some(
+      (r) => r.dataYear === year && r.methodKey === DEFAULT_METHOD.key && r.level === 'buurt',
+    );
+    if (!has) await createRanking(db, SYSTEM, { method: { key: DEFAULT_METHOD.key }, year });
+  }
+  await ensureDemoBudget(db);
 }
 
 /** For commands other than `serve`: the catalogue and statistics, never the demo. */

@@ -1,6 +1,6 @@
 import { bumpDataVersion } from '../../services/data-version.js';
-import { ensureDemoBudget } from '../../services/demo-budget.js';
 import { loadDemo, removeDemo } from '../../services/demo-loader.js';
+import { ensureDemoRankingsAndBudget } from '../../services/startup.js';
 import { audit } from '../../services/auth/audit.js';
 import { cliAuditContext, withDatabase } from '../context.js';
 import { printJson } from '../output.js';
@@ -18,7 +18,7 @@ export async function demoCommand(options: { remove?: boolean; json?: boolean })
       return 0;
     }
     const summary = await loadDemo(db, Date.now, cliAuditContext());
-    await ensureDemoBudget(db);
+    await ensureDemoRankingsAndBudget(db);
     if (options.json) printJson(summary);
     else
       process.stdout.write(
