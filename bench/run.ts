@@ -4,7 +4,9 @@
  * and measures the map endpoint for one gemeente and for the whole country, against a naive
  * baseline (full geometry re-encoded and gzipped per request) in the same run. Last, the need
  * ranking of all buurten with 1,000 Monte Carlo draws against PostgreSQL's own percent_rank()
- * ranking (bench/ranking.ts, which also runs alone: `npx tsx bench/ranking.ts`).
+ * ranking (bench/ranking.ts, which also runs alone: `npx tsx bench/ranking.ts`). After it, the cost
+ * of recomputing a large corporation's own figures in every edit's transaction, against a single
+ * edit's own work (bench/own-figures.ts, also alone: `npx tsx bench/own-figures.ts`).
  */
 import { execFileSync, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
@@ -273,6 +275,8 @@ fs.rmSync(dir, { recursive: true, force: true });
 
 // Last: the need ranking, in its own process (its time and memory its own, no server running).
 const ranking = child<{ rows: Array<[string, string, string]> }>('ranking.ts', ['--json']);
+// And the corporation's own figures (refreshOwnFigures), also in a process of its own.
+const ownFigures = child<{ rows: Array<[string, string, string]> }>('own-figures.ts', ['--json']);
 
 const kb = (n: number) => `${(n / 1024).toFixed(0)} KB`;
 const mb = (n: number) => `${(n / 2 ** 20).toFixed(2)} MB`;
@@ -336,6 +340,7 @@ const rows: Array<[string, string, string]> = [
     `target steady ≤ ${TARGETS.rssMb} MB: ${ok(steady.rssMb <= TARGETS.rssMb)}`,
   ],
   ...ranking.rows,
+  ...ownFigures.rows,
 ];
 const width = Math.max(...rows.map((r) => r[0].length));
 const width2 = Math.max(...rows.map((r) => r[1].length));
