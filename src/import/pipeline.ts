@@ -1,4 +1,4 @@
-import { sql, type Kysely, type Transaction } from 'kysely';
+import type { Kysely, Transaction } from 'kysely';
 import { BUILT_IN_INDICATORS } from '../domain/indicators/catalogue.js';
 import { AppError, isAppError } from '../domain/shared/app-error.js';
 import { parentCodeOf } from '../domain/shared/area-code.js';
@@ -34,6 +34,7 @@ import { checkUniqueFigures, onlyLevel } from './plan-checks.js';
 import { writeComplexes } from './complexes/adapter.js';
 import { writeSpending } from './spending/adapter.js';
 import { resolveAreas } from './resolve-areas.js';
+import { takeWriteLock } from '../services/write-lock.js';
 
 /** A source format: turns a file into a plan, validating everything, touching no database. */
 export interface ImportAdapter {
@@ -45,10 +46,6 @@ export type ProgressListener = (
   phase: 'read' | 'check' | 'write' | 'done',
   fraction: number,
 ) => void;
-
-// Any fixed number: imports take turns (advisory lock), so checks made inside the transaction
-// still hold when it writes, also with several app instances on one PostgreSQL server.
-const IMPORT_LOCK = 4_242_025;
 
 /** Thrown to roll a dry run back after it computed everything a real run would. */
 class DryRun extends Error {
@@ -93,7 +90,8 @@ export async function runImport(
   let summary: ImportSummary;
   try {
     summary = await db.transaction().execute(async (trx) => {
-      await sql`select pg_advisory_xact_lock(${IMPORT_LOCK})`.execute(trx);
+      // Imports take turns with each other and with edits of the corporation's records.
+      await takeWriteLock(trx);
       const result = await write(trx, plan, file, options, fingerprint, onProgress, seconds);
       if (actor && result.status === 'imported')
         await audit(trx, actor, 'import', file.name, {

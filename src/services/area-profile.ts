@@ -72,10 +72,14 @@ export async function getAreaProfile(
   const byKey = new Map(indicators.map((i) => [i.key, i]));
   const shown = (list: Series[] | undefined): Series[] =>
     (list ?? []).map((s) => {
-      const kind = byKey.get(s.indicatorKey)?.kind ?? 'score';
+      const indicator = byKey.get(s.indicatorKey);
+      const kind = indicator?.kind ?? 'score';
+      const controlled = indicator?.disclosureControl !== false;
       return {
         ...s,
-        points: s.points.map((p) => disclose(p, p.suppression, kind, view.restricted, rules)),
+        points: s.points.map((p) =>
+          disclose(p, p.suppression, kind, view.restricted, rules, controlled),
+        ),
       };
     });
   const series = shown(seriesById.get(area.id));

@@ -30,6 +30,7 @@ import { audit, type AuditContext } from './auth/audit.js';
 import { bumpDataVersion } from './data-version.js';
 import { refreshOwnFigures } from './own-figures.js';
 import { getRanking } from './rankings.js';
+import { takeWriteLock } from './write-lock.js';
 
 /** Euros as text ("1.250.000", "€ 12,50") or a number of euros. */
 const Money = z.union([z.string(), z.number()]);
@@ -247,15 +248,20 @@ export async function createScenario(
   actor: AuditContext,
   raw: unknown,
 ): Promise<ScenarioDetail> {
+  // A taken name is said first: it is the one problem no change to the figures can mend.
+  const named = ScenarioFileSchema.safeParse(raw);
+  if (named.success) {
+    const { year, name } = named.data;
+    if ((await listScenarios(db, year)).some((s) => s.name === name))
+      throw new AppError(
+        'conflict',
+        `There is already a scenario "${name}" for ${year}; give this one another name`,
+        { field: 'name' },
+      );
+  }
   const { file, scenario, rankingId, result } = await computeScenario(db, raw);
-  const existing = await listScenarios(db, file.year);
-  if (existing.some((s) => s.name === file.name))
-    throw new AppError(
-      'conflict',
-      `There is already a scenario "${file.name}" for ${file.year}; give this one another name`,
-      { field: 'name' },
-    );
   const id = await db.transaction().execute(async (trx) => {
+    await takeWriteLock(trx);
     const made = await insertScenario(trx, {
       year: file.year,
       name: file.name,
@@ -281,6 +287,7 @@ export async function deleteScenario(
   id: number,
 ): Promise<void> {
   await db.transaction().execute(async (trx) => {
+    await takeWriteLock(trx);
     const scenario = await findScenario(trx, id);
     if (!scenario) throw new AppError('not_found', `No budget scenario ${id}`, { scenario: id });
     if (scenario.adoptedAt)
@@ -369,6 +376,7 @@ export async function adoptScenario(
   id: number,
 ): Promise<ScenarioSummary> {
   await db.transaction().execute(async (trx) => {
+    await takeWriteLock(trx);
     const scenario = await findScenario(trx, id);
     if (!scenario) throw new AppError('not_found', `No budget scenario ${id}`, { scenario: id });
     if (scenario.adoptedAt)

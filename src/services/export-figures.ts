@@ -50,7 +50,16 @@ export async function exportFigures(
         );
   const rows = areas.map((a) => {
     const v = values.get(a.code);
-    const shown = v ? disclose(v, v.suppression, indicator.kind, view.restricted, rules) : null;
+    const shown = v
+      ? disclose(
+          v,
+          v.suppression,
+          indicator.kind,
+          view.restricted,
+          rules,
+          indicator.disclosureControl !== false,
+        )
+      : null;
     const status = shown?.status ?? 'missing';
     return [
       a.code,

@@ -83,7 +83,14 @@ export async function getMapLayer(
         classValue: null,
         suppression: null,
       };
-    const shown = disclose(v, v.suppression, indicator.kind, view.restricted, rules);
+    const shown = disclose(
+      v,
+      v.suppression,
+      indicator.kind,
+      view.restricted,
+      rules,
+      indicator.disclosureControl !== false,
+    );
     return {
       ...shape,
       value: shown.value,

@@ -18,8 +18,13 @@ import {
   listSpendingYears,
   sumSpendingPerBuurt,
 } from '../db/queries/own-figure-queries.js';
-import { findNewestFigures, listComplexes } from '../db/queries/stock-queries.js';
+import {
+  findLatestBuurtGeometryYear,
+  findNewestFigures,
+  listComplexes,
+} from '../db/queries/stock-queries.js';
 import type { Database } from '../db/tables.js';
+import { takeWriteLock } from './write-lock.js';
 
 /**
  * Recomputes the figures derived from the corporation's own records — stock per buurt, wijk and
@@ -27,13 +32,15 @@ import type { Database } from '../db/tables.js';
  * records, so the map, the table and the area profile show them like any figure, and never a
  * stale one. The stock figures are stamped with the current year (`now`): the complex list has
  * no history, so each year keeps the stock as it last stood in that year. Figures go on the
- * newest boundary year with buurten. Callers bump the data version afterwards.
+ * newest boundary year with buurt boundaries. Callers bump the data version afterwards.
  * @returns the number of figures written
  */
 export async function refreshOwnFigures(
   trx: Transaction<Database>,
   now: Date = new Date(),
 ): Promise<number> {
+  // Safety net for every caller: two refreshes never delete each other's fresh figures.
+  await takeWriteLock(trx);
   const stockYear = now.getFullYear();
   const ids = await findIndicatorIds(trx);
   const idsOf = (keys: readonly string[]) => keys.flatMap((k) => ids.get(k) ?? []);
@@ -52,7 +59,9 @@ export async function refreshOwnFigures(
     ...complexes.map((c) => c.buurtCode),
     ...regions.flatMap((r) => r.buurtCodes),
   ]);
-  const boundaryYear = await findLatestBoundaryYear(trx, 'buurt');
+  // The year complexes are placed in (stock-edit, the import): the newest with boundaries.
+  const boundaryYear =
+    (await findLatestBuurtGeometryYear(trx)) ?? (await findLatestBoundaryYear(trx, 'buurt'));
   if (workingArea.size === 0 || boundaryYear === null) return 0;
 
   const tree = await listAreaTree(trx, boundaryYear);

@@ -31,8 +31,8 @@ export interface SpendingTargets {
 
 /**
  * The targets a view may book on. The import sees everything (FULL_VIEW); an account limited
- * to some areas only its buurten, their complexes and the regions holding one of them, and no
- * lines without an area — the same part of the realisation it is shown (budget-report.ts).
+ * to some areas only its buurten, their complexes and the regions wholly inside its scope, and
+ * no lines without an area.
  */
 export async function loadSpendingTargets(
   db: Db,
@@ -40,9 +40,11 @@ export async function loadSpendingTargets(
 ): Promise<SpendingTargets> {
   const visible = (code: string) => view.scope.all || mayView(view.scope, code);
   const allRegions = await listRegions(db);
+  // Booking on a region spends on all its buurten: a limited account may only where it sees
+  // every one of them (as a complex must lie in its scope before and after a change).
   const regions = view.scope.all
     ? allRegions
-    : allRegions.filter((r) => r.buurtCodes.some(visible));
+    : allRegions.filter((r) => r.buurtCodes.length > 0 && r.buurtCodes.every(visible));
   const lines = view.scope.all ? await listLines(db) : [];
   const complexes = (await listComplexes(db)).filter((c) => visible(c.buurtCode));
   const regionId = new Map(regions.map((r) => [r.key, r.id]));

@@ -18,6 +18,7 @@ import { bumpDataVersion } from './data-version.js';
 import { DEMO_BY } from './demo-budget.js';
 import { refreshOwnFigures } from './own-figures.js';
 import { loadSpendingTargets } from './spending-targets.js';
+import { takeWriteLock } from './write-lock.js';
 
 /**
  * Spending lines (realisatie) one by one: the year's list as a viewer may see it, a line
@@ -48,7 +49,8 @@ export interface SpendingLineView {
   source: 'import' | 'demo' | 'entered';
   /** The file of the import that wrote the line; null otherwise. */
   importFile: string | null;
-  createdBy: string;
+  /** Who entered or imported it; null for readers who may not change budgets. */
+  createdBy: string | null;
   createdAt: string;
 }
 
@@ -128,9 +130,13 @@ export async function listSpendingView(
   db: Kysely<Database>,
   view: DataView,
   year: number,
+  withAuthors = true,
 ): Promise<SpendingList> {
   const visible = await visibility(db, view);
-  const lines = (await listSpendingLines(db, year)).filter(visible).map(toView);
+  const lines = (await listSpendingLines(db, year))
+    .filter(visible)
+    .map(toView)
+    .map((l) => (withAuthors ? l : { ...l, createdBy: null }));
   const totals = new Map<string, SpendingTotal>();
   for (const line of lines) {
     const id = `${line.target.kind}:${line.target.key}`;
@@ -175,6 +181,7 @@ export async function enterSpending(
 ): Promise<SpendingLineView> {
   const { year, ...row } = entry;
   return db.transaction().execute(async (trx) => {
+    await takeWriteLock(trx);
     const targets = await loadSpendingTargets(trx, view);
     const result = validateSpendingRow(row, { year, ...targets.options });
     if (!result.ok) {
@@ -209,6 +216,7 @@ export async function removeSpending(
   id: number,
 ): Promise<void> {
   await db.transaction().execute(async (trx) => {
+    await takeWriteLock(trx);
     const found = await findSpendingLine(trx, id);
     const visible = await visibility(trx, view);
     // A line outside the scope is as absent as one that does not exist.
@@ -227,6 +235,16 @@ export async function removeSpending(
         `Spending line ${id} is demo data; it goes with the demo (buurtbalans demo --remove)`,
         { id },
       );
+    // Seeing a region's line is not enough to remove it: that needs all its buurten in scope,
+    // the same rule as entering one (spending-targets.ts).
+    if (line.target.kind === 'region' && !view.scope.all) {
+      const { regions } = await loadSpendingTargets(trx, view);
+      if (!regions.some((r) => r.key === line.target.key))
+        throw new AppError(
+          'forbidden',
+          `Spending line ${id} is booked on region ${line.target.name}, which lies partly outside your areas`,
+        );
+    }
     if (!(await deleteEnteredSpendingLine(trx, id)))
       throw new AppError('not_found', `No spending line ${id}`, { id });
     await audit(trx, actor, 'budget_changed', `spending ${id}`, {

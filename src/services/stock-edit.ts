@@ -22,6 +22,7 @@ import { audit, type AuditContext } from './auth/audit.js';
 import { checkComplexDraft, invalidDraft, type ComplexDraft } from './complex-draft.js';
 import { bumpDataVersion } from './data-version.js';
 import { refreshOwnFigures } from './own-figures.js';
+import { takeWriteLock } from './write-lock.js';
 
 /**
  * Creating, changing and removing one complex from the web app, by the same rules as
@@ -46,6 +47,7 @@ export async function createComplex(
 ): Promise<SavedComplex> {
   const planned = checkComplexDraft(draft, new Date().getFullYear());
   return db.transaction().execute(async (trx) => {
+    await takeWriteLock(trx);
     await refuseDuplicate(trx, view, planned.corporationId, null);
     const input = await placeInScope(trx, view, planned);
     const id = await withUniqueId(planned.corporationId, () => insertComplex(trx, input));
@@ -66,6 +68,7 @@ export async function changeComplex(
   draft: ComplexDraft,
 ): Promise<SavedComplex> {
   return db.transaction().execute(async (trx) => {
+    await takeWriteLock(trx);
     // Existence and scope first: someone outside the scope learns nothing from validation.
     const before = await existingInScope(trx, view, id);
     const planned = checkComplexDraft(draft, new Date().getFullYear());
@@ -89,6 +92,7 @@ export async function deleteComplex(
   id: number,
 ): Promise<void> {
   await db.transaction().execute(async (trx) => {
+    await takeWriteLock(trx);
     const complex = await existingInScope(trx, view, id);
     const spending = await findSpendingOfComplex(trx, id);
     if (spending.lines > 0) {

@@ -1,5 +1,6 @@
 import { OpenAPIHono, z } from '@hono/zod-openapi';
 import { bodyLimit } from 'hono/body-limit';
+import { dataViewOf, requireWholeArea } from '../../domain/access/policy.js';
 import { AppError } from '../../domain/shared/app-error.js';
 import { AREA_LEVELS } from '../../domain/shared/area-code.js';
 import { findIndicatorIds } from '../../db/queries/indicator-queries.js';
@@ -7,7 +8,7 @@ import { adapterFor } from '../../import/adapters.js';
 import { IMPORT_KINDS, type ImportOptions } from '../../import/import-plan.js';
 import { inputFile } from '../../import/input-file.js';
 import { runImport } from '../../import/pipeline.js';
-import { auditContext, guardedRoute } from '../access.js';
+import { auditContext, guardedRoute, principal } from '../access.js';
 import type { ApiDeps } from '../deps.js';
 import type { AppEnv } from '../env.js';
 import { errorBody } from '../errors.js';
@@ -117,6 +118,9 @@ export function importRoutes({ db }: ApiDeps) {
   );
   return app.openapi(route, async (c) => {
     const form = c.req.valid('form');
+    // A complex list or a year's ledger replaces records anywhere in the working area.
+    if (form.kind === 'complexes' || form.kind === 'spending')
+      requireWholeArea(dataViewOf(principal(c)), `A ${form.kind} file`);
     const file = form.file as unknown;
     if (!(file instanceof File) || file.size === 0) {
       throw new AppError('validation_failed', 'file: choose a non-empty file to import', {

@@ -1,5 +1,5 @@
 import { OpenAPIHono, z } from '@hono/zod-openapi';
-import { dataViewOf } from '../../domain/access/policy.js';
+import { can, dataViewOf } from '../../domain/access/policy.js';
 import { enterSpending, listSpendingView, removeSpending } from '../../services/spending.js';
 import { auditContext, guardedRoute, principal } from '../access.js';
 import type { ApiDeps } from '../deps.js';
@@ -24,7 +24,10 @@ const SpendingLineSchema = z
     prestatieafspraken: z.enum(['yes', 'no', 'unknown']),
     source: z.enum(['import', 'demo', 'entered']),
     importFile: z.string().nullable(),
-    createdBy: z.string(),
+    createdBy: z
+      .string()
+      .nullable()
+      .openapi({ description: 'Who entered it; only for who may change budgets' }),
     createdAt: z.string(),
   })
   .openapi('SpendingLine');
@@ -70,7 +73,7 @@ const SpendingEntrySchema = z
   .strict()
   .openapi('SpendingEntry');
 
-const listRoute = guardedRoute('figures:read', {
+const listRoute = guardedRoute('records:read', {
   method: 'get',
   path: '/api/budget/spending',
   tags: ['Budget'],
@@ -129,7 +132,10 @@ export function spendingRoutes({ db }: ApiDeps) {
   return new OpenAPIHono<AppEnv>()
     .openapi(listRoute, async (c) => {
       const { year } = c.req.valid('query');
-      return c.json(await listSpendingView(db, dataViewOf(principal(c)), year), 200);
+      const who = principal(c);
+      // Colleagues' e-mail addresses are for those who keep the ledger, not for every reader.
+      const withAuthors = can(who, 'budgets:write');
+      return c.json(await listSpendingView(db, dataViewOf(who), year, withAuthors), 200);
     })
     .openapi(createRoute, async (c) => {
       const view = dataViewOf(principal(c));

@@ -1,3 +1,4 @@
+import { AppError } from '../shared/app-error.js';
 import { levelOfCode, parentCodeOf } from '../shared/area-code.js';
 import type { AreaScope, Principal } from './principal.js';
 import { GRANTS, type Permission } from './roles.js';
@@ -65,6 +66,20 @@ export function dataViewOf(principal: Principal): DataView {
 /** A short stable key of a data view, for caches of responses that depend on it. */
 export function dataViewKey(view: DataView): string {
   return `${view.restricted ? 'r' : 'u'}:${view.scope.all ? '*' : [...view.scope.codes].sort().join(',')}`;
+}
+
+/**
+ * Refuses a change that acts on the whole working area (budget regions, scenarios and their
+ * adoption, a complex list or a year's ledger as a file) to an account limited to some areas:
+ * it would change what that account is not shown.
+ * @throws AppError('forbidden') naming what needs the whole area
+ */
+export function requireWholeArea(view: DataView, what: string): void {
+  if (!view.scope.all)
+    throw new AppError(
+      'forbidden',
+      `${what} covers the whole working area; your account is limited to some areas`,
+    );
 }
 
 /** The unrestricted view over everything: the CLI and internal jobs. */

@@ -40,4 +40,11 @@ describe('disclose', () => {
       suppression: null,
     });
   });
+
+  test('counts outside disclosure control (the corporation’s own stock and money) stay exact', () => {
+    expect(disclose({ value: 3, status: 'ok' }, null, 'count', true, rules, false).value).toBe(3);
+    expect(disclose({ value: 1234, status: 'ok' }, null, 'count', true, rules, false).value).toBe(
+      1234,
+    );
+  });
 });

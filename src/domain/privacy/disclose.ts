@@ -11,7 +11,9 @@ export interface StoredFigure {
 /**
  * A figure as one viewer may see it. For a restricted viewer, a figure that disclosure control
  * hides loses its value (status `suppressed`, with the reason), and visible counts are rounded
- * when the rules ask for it; everyone else gets the stored figure.
+ * when the rules ask for it; everyone else gets the stored figure. A figure of an indicator
+ * outside disclosure control (`controlled` false: the corporation's own property and money)
+ * is never rounded.
  * @example disclose({ value: 4, status: 'ok' }, 'small_count', 'count', true, rules)
  *   // { value: null, status: 'suppressed', suppression: 'small_count' }
  */
@@ -21,10 +23,11 @@ export function disclose<T extends StoredFigure>(
   kind: ValueKind,
   restricted: boolean,
   rules: Pick<DisclosureRules, 'roundCountsTo'>,
+  controlled = true,
 ): T & { suppression: SuppressionReason | null } {
   if (!restricted) return { ...figure, suppression: null };
   if (reason) return { ...figure, value: null, status: 'suppressed', suppression: reason };
-  if (kind === 'count' && figure.value !== null)
+  if (kind === 'count' && controlled && figure.value !== null)
     return { ...figure, value: roundCount(figure.value, rules.roundCountsTo), suppression: null };
   return { ...figure, suppression: null };
 }

@@ -75,7 +75,9 @@ export function BudgetSpendingTable({
                   ? t('budget.spending.source.import', { file: line.importFile ?? '' })
                   : line.source === 'demo'
                     ? t('budget.spending.source.demo')
-                    : t('budget.spending.source.entered', { by: line.createdBy })}
+                    : line.createdBy
+                      ? t('budget.spending.source.entered', { by: line.createdBy })
+                      : t('budget.spending.source.enteredAnonymous')}
               </td>
               {onDelete ? (
                 <td>

@@ -18,7 +18,8 @@ export interface SpendingLine {
   /** Only lines entered by hand can be deleted. */
   source: 'import' | 'demo' | 'entered';
   importFile: string | null;
-  createdBy: string;
+  /** null for readers who may not change budgets. */
+  createdBy: string | null;
   createdAt: string;
 }
 

@@ -99,6 +99,7 @@ export const budgetEn: Record<keyof typeof budgetNl, string> = {
   'budget.spending.source.import': 'import {file}',
   'budget.spending.source.entered': 'entered by {by}',
   'budget.spending.source.demo': 'demo data',
+  'budget.spending.source.enteredAnonymous': 'entered',
   'budget.spending.total': 'Total ({n} lines)',
   'budget.spending.correction': 'correction',
   'budget.spending.delete': 'Delete',

@@ -99,6 +99,7 @@ export const budgetNl = {
   'budget.spending.source.import': 'import {file}',
   'budget.spending.source.entered': 'ingevoerd door {by}',
   'budget.spending.source.demo': 'demogegevens',
+  'budget.spending.source.enteredAnonymous': 'ingevoerd',
   'budget.spending.total': 'Totaal ({n} regels)',
   'budget.spending.correction': 'correctie',
   'budget.spending.delete': 'Verwijderen',

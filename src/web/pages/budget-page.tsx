@@ -178,12 +178,14 @@ export function BudgetPage() {
       ) : (
         <Loading label={t('budget.loading')} />
       )}
-      <BudgetSpending
-        key={`spending-${year}`}
-        year={year}
-        canWrite={can('budgets:write')}
-        onChanged={reloadAll}
-      />
+      {can('records:read') ? (
+        <BudgetSpending
+          key={`spending-${year}`}
+          year={year}
+          canWrite={can('budgets:write')}
+          onChanged={reloadAll}
+        />
+      ) : null}
 
       {compare.error ? (
         compare.error instanceof ApiError && compare.error.status === 404 ? (

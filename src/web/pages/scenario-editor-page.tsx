@@ -187,17 +187,19 @@ function Editor({
           rankings={rankings}
           classCount={classCountOf(draft.rankingId)}
         />
-        <div className="scenario-save-bar">
-          {submitted && forSaving.problems.length > 0 ? (
-            <p className="form-error" role="status">
-              {t('scenario.problems', { n: forSaving.problems.length })}
-            </p>
-          ) : null}
-          {saveError ? (
-            <p className="form-error" role="alert">
-              {saveError}
-            </p>
-          ) : null}
+        <div className="save-bar">
+          <div aria-live="polite" className="save-status">
+            {submitted && forSaving.problems.length > 0 ? (
+              <p className="form-error" role="status">
+                {t('scenario.problems', { n: forSaving.problems.length })}
+              </p>
+            ) : null}
+            {saveError ? (
+              <p className="form-error" role="alert">
+                {saveError}
+              </p>
+            ) : null}
+          </div>
           <button type="submit" className="button" disabled={saving}>
             {saving ? t('scenario.saving') : t('scenario.save')}
           </button>
