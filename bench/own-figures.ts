@@ -480,6 +480,8 @@ const STEPS: Array<[RegExp, string]> = [
   [/^select \* from "budget_region" order by/, 'listRegions'],
   [/^select \* from "budget_region_area" order by/, 'listRegions'],
   [/^select max\("boundary_year"\)/, 'findLatestBoundaryYear'],
+  [/^select max\("a"\."boundary_year"\)/, 'findLatestBuurtGeometryYear'],
+  [/pg_advisory_xact_lock/, 'write lock'],
   [/json_build_array\(code, parent_code\)/, 'listAreaTree'],
   [/from "observation" as "o" inner join "indicator" as "i"/, 'findNewestFigures (a_woning)'],
   [/^select distinct "year" from "spending"/, 'listSpendingYears'],
