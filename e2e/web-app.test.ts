@@ -133,11 +133,11 @@ describe.skipIf(!chromiumAvailable)('the web app in Chromium', () => {
     const { page, problems } = await openPage(e2e, '/gebied/GM9901');
     await page.getByRole('heading', { level: 1, name: 'Duinrand' }).waitFor();
     await page.getByRole('button', { name: 'EN', exact: true }).click();
-    await page.getByRole('heading', { level: 2, name: 'Livability' }).waitFor();
+    await page.getByRole('heading', { level: 2, name: 'Livability', exact: true }).waitFor();
     expect(await page.locator('html').getAttribute('lang')).toBe('en');
     expect(await page.textContent('.demo-banner')).toMatch(/fictional/);
     await page.reload();
-    await page.getByRole('heading', { level: 2, name: 'Livability' }).waitFor();
+    await page.getByRole('heading', { level: 2, name: 'Livability', exact: true }).waitFor();
     expect(problems).toEqual([]);
   });
 

@@ -107,6 +107,11 @@ function countsFirst<T extends { indicator: DisclosureIndicator }>(pairs: T[]): 
   );
 }
 
+/** The disclosure rules the stored decisions were made with (the configured ones after start). */
+export async function rulesInForce(db: Db): Promise<Rules> {
+  return storedRules(db);
+}
+
 async function storedRules(db: Db): Promise<Rules> {
   return (await getMeta<Rules>(db, META_KEY)) ?? DEFAULT_DISCLOSURE_RULES;
 }

@@ -14,7 +14,9 @@ import { systemPrincipal } from '../domain/access/principal.js';
 import { DEFAULT_METHOD } from '../domain/ranking/default-methods.js';
 import { ensureDefaultMethods } from './ranking-methods.js';
 import { createRanking } from './rankings.js';
+import { bumpDataVersion } from './data-version.js';
 import { ensureDemoBudget } from './demo-budget.js';
+import { refreshOwnFigures } from './own-figures.js';
 
 const SYSTEM = { actor: systemPrincipal('startup'), ip: null };
 
@@ -53,6 +55,11 @@ export async function prepareData(
   // After the catalogue: a method names catalogue indicators.
   await ensureDefaultMethods(db, SYSTEM);
   if (demo) await ensureDemoRankingsAndBudget(db);
+  // The corporation's own figures as they stand now: in a new year its stock figures get that
+  // year, and changed disclosure rules change which shares restricted viewers see.
+  await db.transaction().execute(async (trx) => {
+    if ((await refreshOwnFigures(trx)) > 0) await bumpDataVersion(trx);
+  });
   return { demo };
 }
 

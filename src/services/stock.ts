@@ -1,6 +1,6 @@
 import type { Kysely } from 'kysely';
 import { mayView, type DataView } from '../domain/access/policy.js';
-import { shareOwned } from '../domain/budget/own-figures.js';
+import { shareHiddenBy, shareOwned } from '../domain/budget/own-figures.js';
 import { DWELLINGS_INDICATOR } from '../domain/indicators/corporation-indicators.js';
 import { listRegions } from '../db/queries/budget-queries.js';
 import {
@@ -10,6 +10,7 @@ import {
   type StoredComplex,
 } from '../db/queries/stock-queries.js';
 import type { Database } from '../db/tables.js';
+import { rulesInForce } from './disclosure.js';
 
 export interface StockCounts {
   complexes: number;
@@ -26,6 +27,11 @@ export interface BuurtStock extends StockCounts {
   dwellingsYear: number | null;
   /** units ÷ dwellings; null when the dwellings are missing (never guessed). */
   shareOwned: number | null;
+  /**
+   * For restricted viewers: the CBS count (and so the share) is left out because disclosure
+   * control hides it or its base is small — the exact own units would give it back.
+   */
+  dwellingsHidden: boolean;
 }
 
 export interface RegionStock extends StockCounts {
@@ -78,18 +84,24 @@ export async function getStockOverview(
   ].sort();
   const names = await findAreaNames(db, codes);
   const dwellings = await findNewestFigures(db, DWELLINGS_INDICATOR, codes, upToYear);
+  const { minBase } = await rulesInForce(db);
   const buurten: BuurtStock[] = codes.map((code) => {
     const own = counts(complexes.filter((c) => c.buurtCode === code));
     const figure = dwellings.get(code);
-    const n = figure?.value ?? null;
+    const hidden =
+      view.restricted &&
+      figure?.value != null &&
+      shareHiddenBy({ value: figure.value, suppressed: figure.suppressed }, minBase) !== null;
+    const n = hidden ? null : (figure?.value ?? null);
     return {
       code,
       name: names.get(code) ?? code,
       regionKey: regionOf.get(code) ?? null,
       ...own,
       dwellings: n,
-      dwellingsYear: figure?.year ?? null,
+      dwellingsYear: hidden ? null : (figure?.year ?? null),
       shareOwned: shareOwned(own.units, n),
+      dwellingsHidden: hidden,
     };
   });
   const regionRows: RegionStock[] = regions

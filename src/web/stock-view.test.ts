@@ -38,6 +38,7 @@ const buurt = (code: string, name: string, regionKey: string | null, more = {}):
   dwellings: null,
   dwellingsYear: null,
   shareOwned: null,
+  dwellingsHidden: false,
   ...more,
 });
 

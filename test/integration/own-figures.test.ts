@@ -8,6 +8,7 @@ import { inputFile } from '../../src/import/input-file.js';
 import { runImport } from '../../src/import/pipeline.js';
 import { createScenario, adoptScenario } from '../../src/services/budget-scenarios.js';
 import { removeDemo } from '../../src/services/demo-loader.js';
+import { refreshOwnFigures } from '../../src/services/own-figures.js';
 import { getStockOverview } from '../../src/services/stock.js';
 import { createTestApp, type TestClient } from '../helpers/test-app.js';
 import { createTestDatabase, testEngines } from '../helpers/test-db.js';
@@ -86,6 +87,33 @@ describe.each(testEngines())("the corporation's own figures on %s", (engine) => 
     );
     expect(small.length).toBeGreaterThan(0);
     expect([...shown.values()].some((p) => p.suppression)).toBe(false);
+  });
+
+  test('the share owned is hidden from partners where the CBS count it divides by is hidden', async () => {
+    const code = 'BU99010101';
+    // The buurt's newest dwelling count hidden by disclosure control (as a secondary suppression).
+    await sql`insert into suppressed_observation (observation_id, reason)
+      select o.id, 'secondary' from observation o
+      join area a on a.id = o.area_id join indicator i on i.id = o.indicator_id
+      where a.code = ${code} and i.key = 'a_woning'
+      order by o.data_year desc limit 1
+      on conflict do nothing`.execute(handle.db);
+    await handle.db.transaction().execute((trx) => refreshOwnFigures(trx));
+    const query = `level=buurt&parent=GM9901&indicator=corp_aandeel&year=${STOCK_YEAR}`;
+    expect((await layer(api, query)).get(code)?.value).toBeGreaterThan(0);
+    const partner = api.as({ role: 'partner', organisationKind: 'gemeente', scope: ['GM9901'] });
+    const shown = (await layer(partner, query)).get(code)!;
+    expect(shown).toMatchObject({ status: 'suppressed', suppression: 'secondary' });
+    expect(shown.value ?? null).toBeNull();
+    // The stock overview leaves the count out for the partner too; the analyst sees it.
+    const stockOf = async (client: TestClient) =>
+      (
+        await client.json<{
+          buurten: Array<{ code: string; dwellings: number | null; dwellingsHidden: boolean }>;
+        }>('/api/stock')
+      ).body.buurten.find((b) => b.code === code)!;
+    expect(await stockOf(partner)).toMatchObject({ dwellings: null, dwellingsHidden: true });
+    expect((await stockOf(api)).dwellings).toBeGreaterThan(0);
   });
 
   test('a complexes import moves the map in the same transaction; a dry run does not', async () => {

@@ -1,5 +1,5 @@
 import { sql, type Kysely, type Transaction } from 'kysely';
-import type { BuurtMoney } from '../../domain/budget/own-figures.js';
+import type { BuurtMoney, StoredOwnFigure } from '../../domain/budget/own-figures.js';
 import type { Database } from '../tables.js';
 
 type Db = Kysely<Database> | Transaction<Database>;
@@ -37,27 +37,63 @@ export async function listAdoptedBuurtAmounts(db: Db): Promise<BuurtMoney[]> {
 }
 
 /**
- * Removes the derived figures that a refresh writes again: the stock figures of the stock year
- * (earlier years stay, as the stock stood then) and every year of the money figures (spending
- * and begroting are kept with their year, so they are recomputed whole).
+ * The derived figures a refresh recomputes, as stored: the stock figures of the stock year
+ * (earlier years stay, as the stock stood then) and every year of the money figures. One
+ * aggregated row: PGlite turns rows into objects slowly, and a large corporation has ~36,000.
  */
-export async function deleteOwnFigures(
-  trx: Transaction<Database>,
+export async function listOwnFigures(
+  db: Db,
   source: string,
   stock: { indicatorIds: readonly number[]; year: number },
   moneyIndicatorIds: readonly number[],
+): Promise<StoredOwnFigure[]> {
+  const stockIds = stock.indicatorIds.length > 0 ? [...stock.indicatorIds] : [-1];
+  const moneyIds = moneyIndicatorIds.length > 0 ? [...moneyIndicatorIds] : [-1];
+  const row = await sql<{ figures: string | null }>`
+    select json_agg(json_build_array(id, area_id, indicator_id, data_year, value, status))::text
+      as figures
+    from observation
+    where source = ${source}
+      and ((indicator_id in (${sql.join(stockIds)}) and data_year = ${stock.year})
+        or indicator_id in (${sql.join(moneyIds)}))`.execute(db);
+  const figures = JSON.parse(row.rows[0]?.figures ?? '[]') as Array<
+    [number, number, number, number, number | null, string]
+  >;
+  return figures.map(([observationId, areaId, indicatorId, year, value, status]) => ({
+    observationId,
+    areaId,
+    indicatorId,
+    year,
+    value,
+    status,
+  }));
+}
+
+/** Removes observations by id (figures a refresh no longer wants). */
+export async function deleteObservationsById(
+  trx: Transaction<Database>,
+  ids: readonly number[],
 ): Promise<void> {
-  await trx
-    .deleteFrom('observation')
+  for (let i = 0; i < ids.length; i += 5000)
+    await trx
+      .deleteFrom('observation')
+      .where('id', 'in', ids.slice(i, i + 5000))
+      .execute();
+}
+
+/** Observation ids of one indicator and year from one source, by area id. */
+export async function findObservationIds(
+  db: Db,
+  source: string,
+  indicatorId: number,
+  year: number,
+): Promise<Map<number, number>> {
+  const rows = await db
+    .selectFrom('observation')
+    .select(['id', 'area_id'])
     .where('source', '=', source)
-    .where((eb) =>
-      eb.or([
-        eb.and([
-          eb('indicator_id', 'in', [...stock.indicatorIds]),
-          eb('data_year', '=', stock.year),
-        ]),
-        eb('indicator_id', 'in', [...moneyIndicatorIds]),
-      ]),
-    )
+    .where('indicator_id', '=', indicatorId)
+    .where('data_year', '=', year)
     .execute();
+  return new Map(rows.map((r) => [r.area_id, r.id]));
 }

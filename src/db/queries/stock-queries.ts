@@ -255,13 +255,16 @@ export async function findNewestFigures(
   indicatorKey: string,
   codes: readonly string[],
   upToYear: number,
-): Promise<Map<string, { year: number; value: number | null; status: string }>> {
+): Promise<
+  Map<string, { year: number; value: number | null; status: string; suppressed: boolean }>
+> {
   if (codes.length === 0) return new Map();
   const rows = await db
     .selectFrom('observation as o')
     .innerJoin('indicator as i', 'i.id', 'o.indicator_id')
     .innerJoin('area as a', 'a.id', 'o.area_id')
-    .select(['a.code', 'o.data_year', 'o.value', 'o.status'])
+    .leftJoin('suppressed_observation as so', 'so.observation_id', 'o.id')
+    .select(['a.code', 'o.data_year', 'o.value', 'o.status', 'so.reason'])
     .where('i.key', '=', indicatorKey)
     .where('a.code', 'in', [...codes])
     .where('o.data_year', '<=', upToYear)
@@ -269,7 +272,17 @@ export async function findNewestFigures(
     .orderBy('o.data_year')
     .orderBy('a.boundary_year')
     .execute();
-  const newest = new Map<string, { year: number; value: number | null; status: string }>();
-  for (const r of rows) newest.set(r.code, { year: r.data_year, value: r.value, status: r.status });
+  const newest = new Map<
+    string,
+    { year: number; value: number | null; status: string; suppressed: boolean }
+  >();
+  for (const r of rows)
+    newest.set(r.code, {
+      year: r.data_year,
+      value: r.value,
+      status: r.status,
+      // Hidden from restricted viewers by disclosure control.
+      suppressed: r.reason !== null,
+    });
   return newest;
 }

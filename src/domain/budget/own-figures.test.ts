@@ -1,5 +1,11 @@
 import { describe, expect, test } from 'vitest';
-import { deriveOwnFigures, shareOwned, type OwnFiguresInput } from './own-figures.js';
+import {
+  deriveOwnFigures,
+  planOwnFigureWrites,
+  shareHiddenBy,
+  shareOwned,
+  type OwnFiguresInput,
+} from './own-figures.js';
 
 // Two buurten in one wijk, a third in another wijk of the same gemeente; one buurt elsewhere.
 const parents = new Map<string, string | null>([
@@ -25,11 +31,12 @@ const input = (over: Partial<OwnFiguresInput> = {}): OwnFiguresInput => ({
     { buurtCode: 'BU99010201', units: 80, daebUnits: 0 },
   ],
   dwellings: new Map([
-    ['BU99010101', 600],
-    ['BU99010201', 50],
-    ['WK990101', 900],
-    ['GM9901', 2000],
+    ['BU99010101', { value: 600, suppressed: false }],
+    ['BU99010201', { value: 50, suppressed: false }],
+    ['WK990101', { value: 900, suppressed: false }],
+    ['GM9901', { value: 2000, suppressed: false }],
   ]),
+  minBase: 50,
   spendingYears: [2025],
   spending: [
     { year: 2025, buurtCode: 'BU99010101', cents: 1_000_000 },
@@ -140,5 +147,70 @@ describe('shareOwned', () => {
     [500, 400, 1],
   ])('%s of %s dwellings', (units, dwellings, expected) => {
     expect(shareOwned(units, dwellings)).toBe(expected);
+  });
+});
+
+describe('the share owned for restricted viewers', () => {
+  test('hidden where the CBS count it divides by is hidden, or below the minimum base', () => {
+    const figures = deriveOwnFigures(
+      input({
+        dwellings: new Map([
+          ['BU99010101', { value: 600, suppressed: true }],
+          ['BU99010201', { value: 40, suppressed: false }],
+          ['WK990101', { value: 900, suppressed: false }],
+        ]),
+      }),
+    );
+    // woningen ÷ aandeel would give back the hidden 600 dwellings.
+    expect(pick(figures, 'BU99010101', 'corp_aandeel', 2026)?.hidden).toBe('secondary');
+    expect(pick(figures, 'BU99010201', 'corp_aandeel', 2026)?.hidden).toBe('small_base');
+    expect(pick(figures, 'WK990101', 'corp_aandeel', 2026)?.hidden).toBeNull();
+    // The corporation's own counts are never hidden.
+    expect(figures.filter((f) => f.key !== 'corp_aandeel').every((f) => f.hidden === null)).toBe(
+      true,
+    );
+  });
+
+  test.each([
+    [undefined, null],
+    [{ value: 49, suppressed: false }, 'small_base'],
+    [{ value: 50, suppressed: false }, null],
+    [{ value: 5000, suppressed: true }, 'secondary'],
+  ])('shareHiddenBy(%o)', (base, expected) => {
+    expect(shareHiddenBy(base, 50)).toBe(expected);
+  });
+});
+
+describe('planOwnFigureWrites', () => {
+  const stored = (observationId: number, areaId: number, value: number | null, status = 'ok') => ({
+    observationId,
+    areaId,
+    indicatorId: 7,
+    year: 2026,
+    value,
+    status,
+  });
+  const wanted = (areaId: number, value: number | null, status = 'ok') => ({
+    areaId,
+    indicatorId: 7,
+    year: 2026,
+    value,
+    status,
+  });
+
+  test('only what is new or changed is written, and what is no longer wanted removed', () => {
+    const plan = planOwnFigureWrites(
+      [stored(1, 10, 5), stored(2, 11, 6), stored(3, 12, null, 'missing'), stored(4, 13, 1)],
+      [wanted(10, 5), wanted(11, 7), wanted(12, 3), wanted(14, 0)],
+    );
+    expect(plan.write).toEqual([wanted(11, 7), wanted(12, 3), wanted(14, 0)]);
+    expect(plan.remove).toEqual([4]);
+  });
+
+  test('nothing changed: nothing to do', () => {
+    expect(planOwnFigureWrites([stored(1, 10, 5)], [wanted(10, 5)])).toEqual({
+      write: [],
+      remove: [],
+    });
   });
 });

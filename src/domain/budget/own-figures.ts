@@ -1,4 +1,5 @@
 import type { OwnFigureKey } from '../indicators/corporation-indicators.js';
+import type { SuppressionReason } from '../privacy/disclosure-rules.js';
 import type { ObservationStatus } from '../shared/observation-status.js';
 
 /** One complex as far as the figures need it. */
@@ -23,8 +24,13 @@ export interface OwnFiguresInput {
   /** Buurten of the working area: members of a budget region, or holding a complex. */
   workingArea: ReadonlySet<string>;
   complexes: readonly StockItem[];
-  /** CBS dwellings (a_woning) per area, newest year up to the stock year; absent = unknown. */
-  dwellings: ReadonlyMap<string, number>;
+  /**
+   * CBS dwellings (a_woning) per area, newest year up to the stock year, and whether disclosure
+   * control hides that count from restricted viewers; absent = unknown.
+   */
+  dwellings: ReadonlyMap<string, DwellingCount>;
+  /** Shares on a base below this are hidden from restricted viewers (DisclosureRules.minBase). */
+  minBase: number;
   /** Years with a spending ledger (any line, also on regions and lines without an area). */
   spendingYears: readonly number[];
   /** Spending lines booked on a buurt or on a complex (resolved to its buurt). */
@@ -33,12 +39,35 @@ export interface OwnFiguresInput {
   begroting: readonly BuurtMoney[];
 }
 
+export interface DwellingCount {
+  value: number;
+  /** Hidden from restricted viewers by disclosure control (small count, secondary). */
+  suppressed: boolean;
+}
+
 export interface OwnFigure {
   code: string;
   key: OwnFigureKey;
   year: number;
   value: number | null;
   status: ObservationStatus;
+  /** For restricted viewers: why the figure is hidden, or null. */
+  hidden: SuppressionReason | null;
+}
+
+/**
+ * Why the share owned must be hidden from restricted viewers: the corporation's dwellings are
+ * shown exactly, so share = dwellings ÷ CBS count would give back a count that disclosure
+ * control hides (secondary), and a share of a handful of dwellings is no share (small_base).
+ * @example shareHiddenBy({ value: 30, suppressed: false }, 50) // 'small_base'
+ */
+export function shareHiddenBy(
+  base: DwellingCount | undefined,
+  minBase: number,
+): SuppressionReason | null {
+  if (!base) return null;
+  if (base.suppressed) return 'secondary';
+  return base.value < minBase ? 'small_base' : null;
 }
 
 /**
@@ -86,7 +115,8 @@ export function deriveOwnFigures(input: OwnFiguresInput): OwnFigure[] {
     year: number,
     value: number | null,
     status: ObservationStatus = 'ok',
-  ) => figures.push({ code, key, year, value, status });
+    hidden: SuppressionReason | null = null,
+  ) => figures.push({ code, key, year, value, status, hidden });
 
   const sumUp = <T>(
     items: readonly T[],
@@ -118,9 +148,18 @@ export function deriveOwnFigures(input: OwnFiguresInput): OwnFigure[] {
     put(code, 'corp_complexen', input.stockYear, complexes.get(code) ?? 0);
     put(code, 'corp_woningen', input.stockYear, units.get(code) ?? 0);
     put(code, 'corp_daeb', input.stockYear, daeb.get(code) ?? 0);
-    const share = shareOwned(units.get(code) ?? 0, input.dwellings.get(code));
+    const base = input.dwellings.get(code);
+    const share = shareOwned(units.get(code) ?? 0, base?.value);
     if (share === null) put(code, 'corp_aandeel', input.stockYear, null, 'missing');
-    else put(code, 'corp_aandeel', input.stockYear, share * 100);
+    else
+      put(
+        code,
+        'corp_aandeel',
+        input.stockYear,
+        share * 100,
+        'ok',
+        shareHiddenBy(base, input.minBase),
+      );
   }
 
   for (const year of [...new Set(input.spendingYears)].sort()) {
@@ -149,4 +188,36 @@ export function deriveOwnFigures(input: OwnFiguresInput): OwnFigure[] {
       put(code, 'corp_begroting', year, cents / 100);
   }
   return figures;
+}
+
+/** An own figure as stored: its observation, or what a refresh wants stored. */
+export interface StoredOwnFigure {
+  observationId: number;
+  areaId: number;
+  indicatorId: number;
+  year: number;
+  value: number | null;
+  status: string;
+}
+export type WantedOwnFigure = Omit<StoredOwnFigure, 'observationId'>;
+
+/**
+ * What a refresh must write: the wanted figures that are new or differ, and the stored ones no
+ * longer wanted. Writing only these keeps an edit of one complex from rewriting the thousands
+ * of figures it does not change (PGlite pays ~35 µs per row written; bench/own-figures.ts).
+ * @example planOwnFigureWrites([], [wanted]) // { write: [wanted], remove: [] }
+ */
+export function planOwnFigureWrites(
+  stored: readonly StoredOwnFigure[],
+  wanted: readonly WantedOwnFigure[],
+): { write: WantedOwnFigure[]; remove: number[] } {
+  const key = (f: WantedOwnFigure) => `${f.indicatorId}|${f.areaId}|${f.year}`;
+  const have = new Map(stored.map((f) => [key(f), f]));
+  const write: WantedOwnFigure[] = [];
+  for (const f of wanted) {
+    const old = have.get(key(f));
+    have.delete(key(f));
+    if (!old || old.value !== f.value || old.status !== f.status) write.push(f);
+  }
+  return { write, remove: [...have.values()].map((f) => f.observationId) };
 }

@@ -32,6 +32,8 @@ export interface StockBuurt extends StockCounts {
   dwellings: number | null;
   dwellingsYear: number | null;
   shareOwned: number | null;
+  /** For restricted viewers: the CBS count is left out (disclosure control). */
+  dwellingsHidden: boolean;
 }
 
 export interface StockRegion extends StockCounts {
