@@ -12,6 +12,7 @@ import { areaRoutes } from './routes/areas.js';
 import { auditRoutes } from './routes/audit.js';
 import { authRoutes } from './routes/auth.js';
 import { budgetRoutes } from './routes/budget.js';
+import { budgetSetupRoutes } from './routes/budget-setup.js';
 import { commentRoutes } from './routes/comments.js';
 import { healthRoutes } from './routes/health.js';
 import { importRoutes } from './routes/imports.js';
@@ -97,6 +98,7 @@ export function createApp(deps: ApiDeps) {
     rankingRoutes,
     veerkrachtRoutes,
     budgetRoutes,
+    budgetSetupRoutes,
     spendingRoutes,
     stockRoutes,
     indicatorRoutes,

@@ -2,7 +2,7 @@ import type { Kysely } from 'kysely';
 import { z } from 'zod';
 import { levelOfCode, normaliseAreaCode } from '../domain/shared/area-code.js';
 import { AppError } from '../domain/shared/app-error.js';
-import { mayView, type DataView } from '../domain/access/policy.js';
+import { FULL_VIEW, mayView, requireWholeArea, type DataView } from '../domain/access/policy.js';
 import {
   listLines,
   listRegions,
@@ -16,8 +16,10 @@ import type { Database } from '../db/tables.js';
 import { audit, type AuditContext } from './auth/audit.js';
 import { bumpDataVersion } from './data-version.js';
 import { refreshOwnFigures } from './own-figures.js';
+import { takeWriteLock } from './write-lock.js';
 
-const KEY = z
+/** A region's or line's key: also its address (DELETE /api/budget/regions/{key}). */
+export const BudgetKeySchema = z
   .string()
   .regex(/^[a-z0-9][a-z0-9-]{0,62}$/, 'lower-case letters, digits and dashes, such as noord');
 
@@ -31,11 +33,21 @@ export const BudgetSetupSchema = z
     regions: z
       .array(
         z
-          .object({ key: KEY, name: z.string().min(1), buurten: z.array(z.string()).min(1) })
+          .object({
+            key: BudgetKeySchema,
+            name: z.string().min(1),
+            // An empty region would divide money over nothing; one to stop using is removed
+            // (DELETE /api/budget/regions/{key}). Moving its buurten elsewhere may empty it.
+            buurten: z
+              .array(z.string())
+              .min(1, 'a region needs at least one buurt; to stop using a region, remove it'),
+          })
           .strict(),
       )
       .default([]),
-    lines: z.array(z.object({ key: KEY, name: z.string().min(1) }).strict()).default([]),
+    lines: z
+      .array(z.object({ key: BudgetKeySchema, name: z.string().min(1) }).strict())
+      .default([]),
   })
   .strict();
 export type BudgetSetup = z.infer<typeof BudgetSetupSchema>;
@@ -60,12 +72,21 @@ export function parseBudgetSetup(raw: unknown): BudgetSetup {
   );
 }
 
-/** Stores regions and lines in one transaction; audited as budget_changed. */
+/** What an account limited to some areas may not change: it could not see what it moves. */
+export const requireWholeAreaForSetup = (view: DataView) =>
+  requireWholeArea(view, 'The budget setup (regions and lines)');
+
+/**
+ * Stores regions and lines in one transaction; audited as budget_changed. A region that loses
+ * all its buurten to others stays (spending and begrotingen may name it), without buurten.
+ */
 export async function applyBudgetSetup(
   db: Kysely<Database>,
   actor: AuditContext,
   setup: BudgetSetup,
+  view: DataView = FULL_VIEW,
 ): Promise<BudgetSetupView> {
+  requireWholeAreaForSetup(view);
   const problems: string[] = [];
   const seen = new Map<string, string>();
   const codes = new Set<string>();
@@ -98,6 +119,7 @@ export async function applyBudgetSetup(
       issues: problems.map((message) => ({ message })),
     });
   await db.transaction().execute(async (trx) => {
+    await takeWriteLock(trx);
     for (const region of setup.regions)
       await upsertRegion(trx, {
         key: region.key,
@@ -113,10 +135,14 @@ export async function applyBudgetSetup(
     await refreshOwnFigures(trx);
     await bumpDataVersion(trx);
   });
-  return getBudgetSetup(db, { scope: { all: true, codes: [] }, restricted: false });
+  return getBudgetSetup(db, FULL_VIEW);
 }
 
-/** Regions (only those with a buurt in the viewer's scope, with only those buurten) and lines. */
+/**
+ * Regions and lines. Viewers limited to some areas get the regions with a buurt in their scope,
+ * with only those buurten; others get every region, also one left without buurten, so it can
+ * be given buurten again or removed.
+ */
 export async function getBudgetSetup(
   db: Kysely<Database>,
   view: DataView,
@@ -137,7 +163,7 @@ export async function getBudgetSetup(
           buurten: codes.map((code) => ({ code, name: names.get(code) ?? code })),
         };
       })
-      .filter((r) => r.buurtCodes.length > 0),
+      .filter((r) => view.scope.all || r.buurtCodes.length > 0),
     lines: await listLines(db),
   };
 }

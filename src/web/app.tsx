@@ -19,6 +19,7 @@ import { MethodPage } from './pages/method-page.js';
 import { MethodsPage } from './pages/methods-page.js';
 import { SCENARIO_EDITOR_PATH, ScenarioEditorPage } from './pages/scenario-editor-page.js';
 import { RankingRoutes } from './pages/ranking-page.js';
+import { REGIONS_PATH, RegionsPage } from './pages/regions-page.js';
 import { STOCK_PATH, StockPage } from './pages/stock-page.js';
 import { UsersPage } from './pages/users-page.js';
 import { VeerkrachtPage } from './pages/veerkracht-page.js';
@@ -114,6 +115,7 @@ function Shell({ user }: { user: CurrentUser }) {
   else if (path === SCENARIO_EDITOR_PATH)
     page = can('budgets:write') ? <ScenarioEditorPage /> : <NoAccess />;
   else if (path === STOCK_PATH) page = can('figures:read') ? <StockPage /> : <NoAccess />;
+  else if (path === REGIONS_PATH) page = can('figures:read') ? <RegionsPage /> : <NoAccess />;
   else if (path === '/methoden') page = <MethodsPage />;
   else if (methodMatch) page = <MethodPage methodKey={decodeURIComponent(methodMatch[1]!)} />;
   else if (path === '/veerkracht') page = <VeerkrachtPage meta={meta.data} />;
@@ -164,7 +166,10 @@ function Shell({ user }: { user: CurrentUser }) {
             </Link>
           ) : null}
           {can('figures:read') ? (
-            <Link to={STOCK_PATH} aria-current={path === STOCK_PATH ? 'page' : undefined}>
+            <Link
+              to={STOCK_PATH}
+              aria-current={path === STOCK_PATH || path === REGIONS_PATH ? 'page' : undefined}
+            >
               {t('nav.stock')}
             </Link>
           ) : null}

@@ -16,12 +16,6 @@ import {
   listScenarioSummaries,
   previewScenario,
 } from '../../services/budget-scenarios.js';
-import {
-  applyBudgetSetup,
-  BudgetSetupSchema,
-  getBudgetSetup,
-  parseBudgetSetup,
-} from '../../services/budget-setup.js';
 import { getStockOverview, listStockComplexes } from '../../services/stock.js';
 import { auditContext, guardedRoute, principal } from '../access.js';
 import type { ApiDeps } from '../deps.js';
@@ -58,25 +52,6 @@ const IdParam = z.object({
     .int()
     .positive()
     .openapi({ param: { name: 'id', in: 'path' }, example: 1 }),
-});
-
-const setupGet = guardedRoute('figures:read', {
-  method: 'get',
-  path: '/api/budget/setup',
-  tags: ['Budget'],
-  summary: 'Budget regions (with the buurten in your scope) and lines without an area',
-  responses: { 200: json(Any, 'Regions and lines') },
-});
-
-const setupPut = guardedRoute('budgets:write', {
-  method: 'put',
-  path: '/api/budget/setup',
-  tags: ['Budget'],
-  summary: 'Create or change budget regions and lines (by key); audited',
-  request: {
-    body: { required: true, content: { 'application/json': { schema: BudgetSetupSchema } } },
-  },
-  responses: { 200: json(Any, 'Regions and lines'), ...errorResponses(400) },
 });
 
 const stockRoute = guardedRoute('figures:read', {
@@ -203,11 +178,6 @@ const reportRoute = guardedRoute('figures:read', {
 
 export function budgetRoutes({ db }: ApiDeps) {
   return new OpenAPIHono<AppEnv>()
-    .openapi(setupGet, async (c) => c.json(await getBudgetSetup(db, dataViewOf(principal(c))), 200))
-    .openapi(setupPut, async (c) => {
-      const setup = parseBudgetSetup(c.req.valid('json'));
-      return c.json(await applyBudgetSetup(db, auditContext(c), setup), 200);
-    })
     .openapi(stockRoute, async (c) => {
       const { year } = c.req.valid('query');
       return c.json(await getStockOverview(db, dataViewOf(principal(c)), year), 200);

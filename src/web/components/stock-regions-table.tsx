@@ -2,6 +2,9 @@ import { formatPercent } from '../budget-format.js';
 import { formatNumber } from '../format.js';
 import type { StockOverview } from '../hooks/stock-types.js';
 import { useI18n } from '../i18n/i18n.js';
+import { REGIONS_PATH } from '../regions-view.js';
+import { Link } from '../router.js';
+import { useSession } from '../session.js';
 import { shareOver } from '../stock-view.js';
 
 interface Row {
@@ -22,6 +25,7 @@ interface Row {
  */
 export function StockRegionsTable({ stock }: { stock: StockOverview }) {
   const { t, locale } = useI18n();
+  const { can } = useSession();
   const outside = stock.buurten.filter((b) => b.regionKey === null && b.complexes > 0);
   const rows: Row[] = stock.regions.map((r) => ({ ...r }));
   if (outside.length > 0)
@@ -58,7 +62,13 @@ export function StockRegionsTable({ stock }: { stock: StockOverview }) {
 
   return (
     <section className="budget-section" aria-labelledby="stock-regions-title">
-      <h2 id="stock-regions-title">{t('stock.regions.title')}</h2>
+      <div className="budget-section-head">
+        <h2 id="stock-regions-title">{t('stock.regions.title')}</h2>
+        {/* Regions are set up on a page of their own: the buurten to choose from need room. */}
+        <Link to={REGIONS_PATH} className="button secondary" data-testid="regions-link">
+          {t(can('budgets:write') ? 'regions.link.manage' : 'regions.link.view')}
+        </Link>
+      </div>
       <p className="hint">{t('stock.regions.hint')}</p>
       {rows.length === 0 ? (
         <p className="notice">{t('stock.regions.none')}</p>

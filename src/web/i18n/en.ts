@@ -1,5 +1,6 @@
 import { budgetEn } from './en-budget.js';
 import { scenarioEn } from './en-scenario.js';
+import { regionsEn } from './en-regions.js';
 import { stockEn } from './en-stock.js';
 import { methodsVeerkrachtEn } from './en-methods-veerkracht.js';
 import type { MessageKey } from './nl.js';
@@ -10,6 +11,7 @@ export const en: Record<MessageKey, string> = {
   ...budgetEn,
   ...scenarioEn,
   ...stockEn,
+  ...regionsEn,
   'app.name': 'Buurtbalans',
   'app.tagline': 'Livability and resilience per neighbourhood',
   'nav.map': 'Map',

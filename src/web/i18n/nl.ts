@@ -1,5 +1,6 @@
 import { budgetNl } from './nl-budget.js';
 import { scenarioNl } from './nl-scenario.js';
+import { regionsNl } from './nl-regions.js';
 import { stockNl } from './nl-stock.js';
 import { methodsVeerkrachtNl } from './nl-methods-veerkracht.js';
 
@@ -9,6 +10,7 @@ export const nl = {
   ...budgetNl,
   ...scenarioNl,
   ...stockNl,
+  ...regionsNl,
   'app.name': 'Buurtbalans',
   'app.tagline': 'Leefbaarheid en veerkracht per buurt',
   'nav.map': 'Kaart',
