@@ -100,4 +100,25 @@ describe.each(testEngines())('the scenario editor API on %s', (engine) => {
     );
     expect(audit.rows[0]!.n).toBe(1);
   });
+
+  test('an analyst limited to some areas cannot make, adopt or remove scenarios of the whole area', async () => {
+    const limited = api.as({ role: 'analyst', scope: ['GM9901'] });
+    const list = await api.json<{ scenarios: { id: number; adopted: boolean }[] }>(
+      '/api/budget/scenarios?year=2025',
+    );
+    const draft = list.body.scenarios.find((s) => !s.adopted)!;
+    for (const [method, path, body] of [
+      ['POST', '/api/budget/scenarios/preview', file],
+      ['POST', '/api/budget/scenarios', { ...file, name: 'Beperkt' }],
+      ['POST', `/api/budget/scenarios/${draft.id}/adopt`, undefined],
+      ['DELETE', `/api/budget/scenarios/${draft.id}`, undefined],
+    ] as const) {
+      const answer = await limited.send<{ error: { code: string } }>(method, path, body);
+      expect(answer.status, `${method} ${path}`).toBe(403);
+      expect(answer.body.error.code).toBe('forbidden');
+    }
+    expect(
+      (await api.json<{ scenarios: unknown[] }>('/api/budget/scenarios?year=2025')).body.scenarios,
+    ).toHaveLength(list.body.scenarios.length);
+  });
 });

@@ -1,5 +1,5 @@
 import { OpenAPIHono, z } from '@hono/zod-openapi';
-import { dataViewOf } from '../../domain/access/policy.js';
+import { dataViewOf, requireWholeArea } from '../../domain/access/policy.js';
 import { parseEuroCents } from '../../domain/budget/money.js';
 import { audit } from '../../services/auth/audit.js';
 import {
@@ -90,7 +90,7 @@ const scenarioCreate = guardedRoute('budgets:write', {
   request: { body: { required: true, content: { 'application/json': { schema: Any } } } },
   responses: {
     201: json(Any, 'The scenario with its allocation and every step'),
-    ...errorResponses(400, 404, 409),
+    ...errorResponses(400, 404, 409, 403),
   },
 });
 
@@ -104,7 +104,7 @@ const scenarioPreview = guardedRoute('budgets:write', {
   request: { body: { required: true, content: { 'application/json': { schema: Any } } } },
   responses: {
     200: json(Any, 'The allocation with every step, and whether the name is taken'),
-    ...errorResponses(400, 404),
+    ...errorResponses(400, 404, 403),
   },
 });
 
@@ -116,7 +116,7 @@ const scenarioDelete = guardedRoute('budgets:write', {
   request: { params: IdParam },
   responses: {
     200: json(z.object({ deleted: z.number().int() }), 'Removed'),
-    ...errorResponses(400, 404, 409),
+    ...errorResponses(400, 404, 409, 403),
   },
 });
 
@@ -146,7 +146,7 @@ const scenarioAdopt = guardedRoute('budgets:write', {
   request: { params: IdParam },
   responses: {
     200: json(z.object({ scenario: ScenarioSummarySchema }), 'The adopted scenario'),
-    ...errorResponses(400, 404, 409),
+    ...errorResponses(400, 404, 409, 403),
   },
 });
 
@@ -190,14 +190,18 @@ export function budgetRoutes({ db }: ApiDeps) {
       return c.json({ scenarios: await listScenarioSummaries(db, year) }, 200);
     })
     .openapi(scenarioCreate, async (c) => {
+      requireWholeArea(dataViewOf(principal(c)), 'A scenario');
       const made = await createScenario(db, auditContext(c), c.req.valid('json'));
       return c.json(made as unknown as Record<string, unknown>, 201);
     })
     .openapi(scenarioPreview, async (c) => {
-      const preview = await previewScenario(db, dataViewOf(principal(c)), c.req.valid('json'));
+      const view = dataViewOf(principal(c));
+      requireWholeArea(view, 'A scenario');
+      const preview = await previewScenario(db, view, c.req.valid('json'));
       return c.json(preview as unknown as Record<string, unknown>, 200);
     })
     .openapi(scenarioDelete, async (c) => {
+      requireWholeArea(dataViewOf(principal(c)), 'A scenario');
       const { id } = c.req.valid('param');
       await deleteScenario(db, auditContext(c), id);
       return c.json({ deleted: id }, 200);
@@ -213,6 +217,7 @@ export function budgetRoutes({ db }: ApiDeps) {
       return c.json(scenario as unknown as Record<string, unknown>, 200);
     })
     .openapi(scenarioAdopt, async (c) => {
+      requireWholeArea(dataViewOf(principal(c)), 'The begroting');
       const { id } = c.req.valid('param');
       return c.json({ scenario: await adoptScenario(db, auditContext(c), id) }, 200);
     })
