@@ -3,7 +3,7 @@ import type { AllocationResult } from '../../domain/budget/allocate.js';
 import { ApiError, apiUrl, sendJson } from '../api-client.js';
 import type { BudgetScenarioSummary } from '../hooks/budget-types.js';
 import { invalidateQueries, OWN_DATA_QUERIES, useQuery } from '../hooks/use-query.js';
-import { useI18n } from '../i18n/i18n.js';
+import { useI18n, type Translate } from '../i18n/i18n.js';
 import { Link } from '../router.js';
 import { SCENARIO_COLOURS } from '../charts/scenario-bars-chart.js';
 import { AllocationView } from './allocation-view.js';
@@ -54,8 +54,7 @@ export function ScenarioCards({
       });
       onChanged();
     } catch (error) {
-      const text =
-        error instanceof ApiError || error instanceof Error ? error.message : String(error);
+      const text = refusalText(error, kind, year, t);
       setMessage({
         kind: 'failed',
         text: t(kind === 'adopt' ? 'budget.adopt.failed' : 'scenario.deleteFailed', {
@@ -197,4 +196,15 @@ function ScenarioArithmetic({ id, regionName }: { id: number; regionName(key: st
       )}
     </section>
   );
+}
+
+/** A refusal in the interface's language: the server's sentences are for developers. */
+function refusalText(error: unknown, kind: Pending['kind'], year: number, t: Translate): string {
+  if (error instanceof ApiError) {
+    if (error.status === 409)
+      return t(kind === 'adopt' ? 'scenario.refused.adopted' : 'scenario.refused.frozen', { year });
+    if (error.status === 403) return t('scenario.refused.wholeArea');
+    if (error.status === 404) return t('scenario.refused.gone');
+  }
+  return error instanceof Error ? error.message : String(error);
 }

@@ -1,8 +1,10 @@
-import { useId, type ReactNode } from 'react';
+import { useId } from 'react';
 import { defaultWeights, type DraftProblem, type ScenarioDraft } from '../budget-scenario-draft.js';
 import type { BudgetSetupView } from '../hooks/use-budget-setup-query.js';
 import type { RankingSummary } from '../hooks/ranking-types.js';
 import { useI18n } from '../i18n/i18n.js';
+import { EarmarksFieldset, RegionLimitsFieldset } from './scenario-form-areas.js';
+import { useScenarioFields } from './scenario-fields.js';
 
 /**
  * The scenario's inputs in the order the arithmetic uses them: total and ranking, the fixed
@@ -30,60 +32,8 @@ export function ScenarioForm({
   const id = useId();
   const set = <K extends keyof ScenarioDraft>(key: K, value: ScenarioDraft[K]) =>
     onChange({ ...draft, [key]: value });
-  const problemOf = (field: string) => problems.find((p) => p.field === field) ?? null;
-  const field = (
-    name: string,
-    label: string,
-    input: (props: InputProps) => ReactNode,
-    hint?: string,
-  ) => {
-    const problem = problemOf(name);
-    const fieldId = `${id}-${name.replace(/\W/g, '-')}`;
-    const described = [hint ? `${fieldId}-hint` : '', problem ? `${fieldId}-error` : ''].filter(
-      Boolean,
-    );
-    return (
-      <div className="field">
-        <label htmlFor={fieldId}>{label}</label>
-        {input({
-          id: fieldId,
-          'aria-invalid': problem ? true : undefined,
-          'aria-describedby': described.length > 0 ? described.join(' ') : undefined,
-        })}
-        {hint ? (
-          <p className="hint" id={`${fieldId}-hint`}>
-            {hint}
-          </p>
-        ) : null}
-        {problem ? (
-          <p className="form-error field-error" id={`${fieldId}-error`}>
-            {t(`scenario.problem.${problem.kind}`)}
-          </p>
-        ) : null}
-      </div>
-    );
-  };
-  const money = (
-    name: string,
-    label: string,
-    value: string,
-    update: (v: string) => void,
-    hint?: string,
-  ) =>
-    field(
-      name,
-      label,
-      (props) => (
-        <input
-          {...props}
-          inputMode="decimal"
-          autoComplete="off"
-          value={value}
-          onChange={(e) => update(e.target.value)}
-        />
-      ),
-      hint,
-    );
+  const fields = useScenarioFields(problems);
+  const { field, money } = fields;
   const regionsByName = [...setup.regions].sort((a, b) => a.name.localeCompare(b.name, 'nl'));
   const buurtOptions = regionsByName.flatMap((r) =>
     r.buurten.map((b) => ({ ...b, region: r.name })),
@@ -228,98 +178,8 @@ export function ScenarioForm({
         </div>
       </fieldset>
 
-      <fieldset className="form-section">
-        <legend>{t('scenario.section.limits')}</legend>
-        <p className="hint">{t('scenario.limits.hint')}</p>
-        {regionsByName.map((region) => {
-          const limit = draft.limits[region.key] ?? { floor: '', cap: '' };
-          const setLimit = (change: Partial<typeof limit>) =>
-            set('limits', { ...draft.limits, [region.key]: { ...limit, ...change } });
-          return (
-            <div key={region.key} className="form-row">
-              {money(
-                `limits.${region.key}.floor`,
-                t('scenario.field.floor', { region: region.name }),
-                limit.floor,
-                (v) => setLimit({ floor: v }),
-              )}
-              {money(
-                `limits.${region.key}.cap`,
-                t('scenario.field.cap', { region: region.name }),
-                limit.cap,
-                (v) => setLimit({ cap: v }),
-              )}
-            </div>
-          );
-        })}
-      </fieldset>
-
-      <fieldset className="form-section">
-        <legend>{t('scenario.section.earmarks')}</legend>
-        <p className="hint">{t('scenario.earmarks.hint')}</p>
-        {draft.earmarks.map((earmark, i) => {
-          const setEarmark = (change: Partial<typeof earmark>) =>
-            set(
-              'earmarks',
-              draft.earmarks.map((e, n) => (n === i ? { ...e, ...change } : e)),
-            );
-          return (
-            <div key={i} className="form-row earmark-row">
-              {field(`earmarks.${i}.buurt`, t('scenario.earmarks.buurt'), (props) => (
-                <select
-                  {...props}
-                  value={earmark.buurt}
-                  onChange={(e) => setEarmark({ buurt: e.target.value })}
-                >
-                  <option value="">{t('scenario.earmarks.choose')}</option>
-                  {buurtOptions.map((b) => (
-                    <option key={b.code} value={b.code}>
-                      {b.name} ({b.region})
-                    </option>
-                  ))}
-                </select>
-              ))}
-              {money(`earmarks.${i}.amount`, t('scenario.earmarks.amount'), earmark.amount, (v) =>
-                setEarmark({ amount: v }),
-              )}
-              {field(`earmarks.${i}.note`, t('scenario.earmarks.note'), (props) => (
-                <input
-                  {...props}
-                  value={earmark.note}
-                  maxLength={200}
-                  onChange={(e) => setEarmark({ note: e.target.value })}
-                />
-              ))}
-              <button
-                type="button"
-                className="button secondary small remove-button"
-                aria-label={t('scenario.earmarks.remove', { n: i + 1 })}
-                onClick={() =>
-                  set(
-                    'earmarks',
-                    draft.earmarks.filter((_, n) => n !== i),
-                  )
-                }
-              >
-                ✕
-              </button>
-            </div>
-          );
-        })}
-        <button
-          type="button"
-          className="button secondary small"
-          onClick={() => set('earmarks', [...draft.earmarks, { buurt: '', amount: '', note: '' }])}
-        >
-          {t('scenario.earmarks.add')}
-        </button>
-      </fieldset>
+      <RegionLimitsFieldset draft={draft} set={set} fields={fields} regions={regionsByName} />
+      <EarmarksFieldset draft={draft} set={set} fields={fields} buurten={buurtOptions} />
     </div>
   );
-}
-
-interface InputProps {
-  id: string;
-  'aria-invalid': true | undefined;
-  'aria-describedby': string | undefined;
 }

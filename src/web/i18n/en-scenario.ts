@@ -13,6 +13,12 @@ export const scenarioEn: Record<keyof typeof scenarioNl, string> = {
   'scenario.deleteBusy': 'Deleting…',
   'scenario.deleted': 'Scenario “{name}” was deleted.',
   'scenario.deleteFailed': 'Deleting failed: {message}',
+  'scenario.refused.adopted':
+    'The {year} begroting is already adopted; a year has one adopted begroting.',
+  'scenario.refused.frozen': 'An adopted begroting is frozen and cannot be deleted.',
+  'scenario.refused.wholeArea':
+    'Scenarios cover the whole working area; your account sees part of it.',
+  'scenario.refused.gone': 'This scenario no longer exists; the page has been updated.',
   'scenario.adoptedExists':
     'The {year} begroting is adopted; the other scenarios of the year are for comparison.',
 

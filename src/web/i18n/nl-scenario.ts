@@ -11,6 +11,12 @@ export const scenarioNl = {
   'scenario.deleteBusy': 'Bezig met verwijderen…',
   'scenario.deleted': 'Scenario “{name}” is verwijderd.',
   'scenario.deleteFailed': 'Verwijderen lukte niet: {message}',
+  'scenario.refused.adopted':
+    'De begroting van {year} is al vastgesteld; een jaar heeft één vastgestelde begroting.',
+  'scenario.refused.frozen': 'Een vastgestelde begroting ligt vast en kan niet worden verwijderd.',
+  'scenario.refused.wholeArea':
+    'Scenario’s gaan over het hele werkgebied; uw account ziet een deel daarvan.',
+  'scenario.refused.gone': 'Dit scenario bestaat niet meer; de pagina is bijgewerkt.',
   'scenario.adoptedExists':
     'De begroting van {year} is vastgesteld; andere scenario’s van dit jaar zijn ter vergelijking.',
 

@@ -12,7 +12,7 @@ import { useBudgetScenariosQuery } from '../hooks/use-budget-scenarios-query.js'
 import { useI18n } from '../i18n/i18n.js';
 import { Link, navigate, useLocation } from '../router.js';
 import { SCENARIO_EDITOR_PATH } from './scenario-editor-page.js';
-import { useSession } from '../session.js';
+import { useSession, useUser } from '../session.js';
 import '../budget.css';
 
 export const BUDGET_PATH = '/begroting';
@@ -24,6 +24,9 @@ export const BUDGET_PATH = '/begroting';
 export function BudgetPage() {
   const { t } = useI18n();
   const { can } = useSession();
+  const user = useUser();
+  // Scenarios and their adoption cover the whole working area (the server says so too).
+  const mayPlan = can('budgets:write') && (user.scope.all || user.role === 'admin');
   const { search } = useLocation();
   const list = useBudgetScenariosQuery();
 
@@ -69,7 +72,7 @@ export function BudgetPage() {
         <p className="lead">{t('budget.lead')}</p>
       </div>
       <div className="budget-header-actions">
-        {can('budgets:write') ? (
+        {mayPlan ? (
           <Link
             className="button"
             to={year === null ? SCENARIO_EDITOR_PATH : `${SCENARIO_EDITOR_PATH}?jaar=${year}`}
@@ -199,7 +202,7 @@ export function BudgetPage() {
           year={year}
           compare={compareData}
           regionName={regionName}
-          canAdopt={can('budgets:write')}
+          canAdopt={mayPlan}
           onAdopted={reloadAll}
         />
       ) : (

@@ -17,6 +17,7 @@ import { useScenarioPreview } from '../hooks/use-scenario-preview.js';
 import { useI18n } from '../i18n/i18n.js';
 import { Link, navigate, useLocation } from '../router.js';
 import { scenarioProblems } from '../scenario-messages.js';
+import { useUser } from '../session.js';
 import '../budget.css';
 import '../scenario.css';
 
@@ -33,6 +34,8 @@ const NEXT_YEAR = new Date().getFullYear() + 1;
 export function ScenarioEditorPage() {
   const { t } = useI18n();
   const { search } = useLocation();
+  const user = useUser();
+  const wholeArea = user.scope.all || user.role === 'admin';
   const setup = useBudgetSetupQuery();
   const rankings = useRankingsQuery();
   const methods = useMethodsQuery();
@@ -63,8 +66,9 @@ export function ScenarioEditorPage() {
       </Link>
     </header>
   );
-  const missing =
-    setup.data.regions.length === 0
+  const missing = !wholeArea
+    ? t('scenario.refused.wholeArea')
+    : setup.data.regions.length === 0
       ? t('scenario.editor.noRegions')
       : buurtRankings.length === 0
         ? t('scenario.editor.noRankings')
@@ -148,6 +152,8 @@ function Editor({
       const err = e as Error;
       if (err instanceof ApiError && err.code === 'conflict') {
         setSaveError(t('scenario.nameTaken', { year: draft.year }));
+      } else if (err instanceof ApiError && err.status === 403) {
+        setSaveError(t('scenario.refused.wholeArea'));
       } else {
         const text =
           err instanceof ApiError && err.code === 'validation_failed'
