@@ -8,8 +8,9 @@ import { areaPath, Link } from '../router.js';
 /**
  * The arithmetic of one allocation, as a board member would follow a euro: the steps from the
  * total to the need pool, then per region what it gets and why (earmarks, base, need, a floor
- * or cap that bound), and per buurt its weight and share. Everything comes from the result's
- * own steps; nothing is recomputed here.
+ * or cap that bound), and per buurt its weight and share. The amounts are the result's own;
+ * only what is shown per dwelling (the base rate, a buurt's total per DAEB dwelling) and a
+ * buurt's amount without limits are divided or added here, for display.
  */
 export function AllocationView({
   result,
