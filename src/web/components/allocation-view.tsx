@@ -240,7 +240,7 @@ function BuurtRows({
                   )}
               {' · '}
               {t('allocation.col.weight').toLowerCase()}{' '}
-              {formatNumber(b.weight, 2, locale).replace(/[,.]00$/, '')}
+              {formatNumber(b.weight, weightDecimals(b.weight), locale)}
               {b.earmarkNotes.length > 0 ? ` · ${b.earmarkNotes.join(', ')}` : ''}
             </span>
           </th>
@@ -268,4 +268,10 @@ function BuurtRows({
       ))}
     </>
   );
+}
+
+/** A weight as typed: 3, 1,5 or 1,25 — no trailing zeros. */
+function weightDecimals(weight: number): number {
+  if (Number.isInteger(weight)) return 0;
+  return Number.isInteger(weight * 10) ? 1 : 2;
 }
