@@ -3,7 +3,8 @@ import { useI18n } from '../i18n/i18n.js';
 
 /**
  * A modal question with a confirm and a cancel button. The native <dialog> keeps focus inside,
- * closes on Escape and returns focus to where it was.
+ * closes on Escape and returns focus to where it was. `className` is added to `confirm-dialog`;
+ * `cancelLabel` replaces the default "Annuleren".
  */
 export function ConfirmDialog({
   title,
@@ -11,6 +12,8 @@ export function ConfirmDialog({
   confirmLabel,
   danger = false,
   busy = false,
+  className,
+  cancelLabel,
   onConfirm,
   onCancel,
 }: {
@@ -19,6 +22,8 @@ export function ConfirmDialog({
   confirmLabel: string;
   danger?: boolean;
   busy?: boolean;
+  className?: string;
+  cancelLabel?: string;
   onConfirm(): void;
   onCancel(): void;
 }) {
@@ -33,7 +38,7 @@ export function ConfirmDialog({
   return (
     <dialog
       ref={ref}
-      className="confirm-dialog"
+      className={className ? `confirm-dialog ${className}` : 'confirm-dialog'}
       aria-labelledby={titleId}
       onCancel={(e) => {
         e.preventDefault();
@@ -44,7 +49,7 @@ export function ConfirmDialog({
       {children}
       <div className="dialog-actions">
         <button type="button" className="button secondary" onClick={onCancel} autoFocus>
-          {t('form.cancel')}
+          {cancelLabel ?? t('form.cancel')}
         </button>
         <button
           type="button"
