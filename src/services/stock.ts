@@ -1,6 +1,12 @@
 import type { Kysely } from 'kysely';
 import { mayView, type DataView } from '../domain/access/policy.js';
 import { shareHiddenBy, shareOwned } from '../domain/budget/own-figures.js';
+import type {
+  BuurtStock,
+  RegionStock,
+  StockCounts,
+  StockOverview,
+} from '../domain/budget/stock-types.js';
 import { DWELLINGS_INDICATOR } from '../domain/indicators/corporation-indicators.js';
 import { listRegions } from '../db/queries/budget-queries.js';
 import {
@@ -12,43 +18,7 @@ import {
 import type { Database } from '../db/tables.js';
 import { rulesInForce } from './disclosure.js';
 
-export interface StockCounts {
-  complexes: number;
-  units: number;
-  daebUnits: number;
-}
-
-export interface BuurtStock extends StockCounts {
-  code: string;
-  name: string;
-  regionKey: string | null;
-  /** The buurt's dwellings (newest a_woning figure); null when missing or secret. */
-  dwellings: number | null;
-  dwellingsYear: number | null;
-  /** units ÷ dwellings; null when the dwellings are missing (never guessed). */
-  shareOwned: number | null;
-  /**
-   * For restricted viewers: the CBS count (and so the share) is left out because disclosure
-   * control hides it or its base is small — the exact own units would give it back.
-   */
-  dwellingsHidden: boolean;
-}
-
-export interface RegionStock extends StockCounts {
-  key: string;
-  name: string;
-  buurten: number;
-  /** Σ units ÷ Σ dwellings over buurten with a dwelling figure; null when none has one. */
-  shareOwned: number | null;
-  /** Buurten of the region with complexes but no dwelling figure (left out of the share). */
-  buurtenWithoutDwellings: number;
-}
-
-export interface StockOverview {
-  buurten: BuurtStock[];
-  regions: RegionStock[];
-  total: StockCounts;
-}
+export type { BuurtStock, RegionStock, StockCounts, StockOverview };
 
 const counts = (complexes: readonly StoredComplex[]): StockCounts => ({
   complexes: complexes.length,

@@ -1,27 +1,11 @@
 import { sql, type Kysely, type Selectable, type Transaction } from 'kysely';
 import type { MultiPolygon, Polygon } from 'geojson';
+import type { StoredComplex } from '../../domain/budget/stock-types.js';
 import type { ComplexTable, Database } from '../tables.js';
 
 type Db = Kysely<Database> | Transaction<Database>;
 
-/** One complex of the corporation's stock, as stored. */
-export interface StoredComplex {
-  id: number;
-  corporationId: string;
-  name: string | null;
-  address: string | null;
-  postcode: string | null;
-  houseNumber: number | null;
-  houseNumberAddition: string | null;
-  lon: number | null;
-  lat: number | null;
-  buurtCode: string;
-  boundaryYear: number;
-  placedBy: 'file' | 'point';
-  units: number;
-  daebUnits: number;
-  yearBuilt: number | null;
-}
+export type { StoredComplex };
 
 export type ComplexInput = Omit<StoredComplex, 'id'>;
 
