@@ -2,6 +2,12 @@ import type { Kysely, Transaction } from 'kysely';
 import { mayView, type DataView } from '../domain/access/policy.js';
 import { SPENDING_COLUMNS, validateSpendingRow } from '../domain/budget/spending-row.js';
 import type { RowProblem } from '../domain/budget/row-cells.js';
+import type {
+  SpendingLineView,
+  SpendingList,
+  SpendingTargetKind,
+  SpendingTotal,
+} from '../domain/budget/spending-view.js';
 import { AppError } from '../domain/shared/app-error.js';
 import { listRegions } from '../db/queries/budget-queries.js';
 import {
@@ -30,45 +36,7 @@ import { takeWriteLock } from './write-lock.js';
  * a line of the demo data: it goes with the demo.
  */
 
-export type SpendingTargetKind = SpendingLineRow['target']['kind'];
-
-export interface SpendingLineView {
-  id: number;
-  /** yyyy-mm-dd. */
-  date: string;
-  year: number;
-  /** key: the region or line key, the buurt code or the complex id. */
-  target: { kind: SpendingTargetKind; key: string; name: string };
-  category: string;
-  /** Negative: a correction. */
-  amountCents: number;
-  description: string | null;
-  /** Covered by the prestatieafspraken. */
-  prestatieafspraken: 'yes' | 'no' | 'unknown';
-  /** From an import of the ledger, the demo data, or entered by hand (only these can go). */
-  source: 'import' | 'demo' | 'entered';
-  /** The file of the import that wrote the line; null otherwise. */
-  importFile: string | null;
-  /** Who entered or imported it; null for readers who may not change budgets. */
-  createdBy: string | null;
-  createdAt: string;
-}
-
-export interface SpendingTotal {
-  kind: SpendingTargetKind;
-  key: string;
-  name: string;
-  lines: number;
-  amountCents: number;
-}
-
-export interface SpendingList {
-  year: number;
-  lines: SpendingLineView[];
-  /** Per place booked on, in the order regions, buurten, complexes, lines; then by name. */
-  totals: SpendingTotal[];
-  totalCents: number;
-}
+export type { SpendingLineView, SpendingList, SpendingTargetKind, SpendingTotal };
 
 /** What a user enters: the spending file's columns under their API names (SPENDING_COLUMNS). */
 export interface SpendingEntry {

@@ -1,40 +1,13 @@
 import { apiUrl } from '../api-client.js';
+import type {
+  SpendingLineView,
+  SpendingList,
+  SpendingTargetKind,
+} from '../../domain/budget/spending-view.js';
 import { useQuery } from './use-query.js';
 
-export type SpendingTargetKind = 'region' | 'buurt' | 'complex' | 'line';
-
-/** One line of GET /api/budget/spending (services/spending.ts SpendingLineView). */
-export interface SpendingLine {
-  id: number;
-  /** yyyy-mm-dd. */
-  date: string;
-  year: number;
-  /** key: the region or line key, the buurt code or the complex id. */
-  target: { kind: SpendingTargetKind; key: string; name: string };
-  category: string;
-  amountCents: number;
-  description: string | null;
-  prestatieafspraken: 'yes' | 'no' | 'unknown';
-  /** Only lines entered by hand can be deleted. */
-  source: 'import' | 'demo' | 'entered';
-  importFile: string | null;
-  /** null for readers who may not change budgets. */
-  createdBy: string | null;
-  createdAt: string;
-}
-
-export interface SpendingList {
-  year: number;
-  lines: SpendingLine[];
-  totals: {
-    kind: SpendingTargetKind;
-    key: string;
-    name: string;
-    lines: number;
-    amountCents: number;
-  }[];
-  totalCents: number;
-}
+/** GET /api/budget/spending: the year's lines (SpendingLine: one of them) and totals. */
+export type { SpendingLineView as SpendingLine, SpendingList, SpendingTargetKind };
 
 /** What a line can be booked on: GET /api/budget/setup and GET /api/stock/complexes. */
 export interface SpendingSetup {
