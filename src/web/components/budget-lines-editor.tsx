@@ -7,6 +7,7 @@ import { problemOf } from '../server-messages.js';
 import { BudgetLineAdd } from './budget-line-add.js';
 import { usePhrase } from './phrase.js';
 import { RemovalDialog } from './removal-dialog.js';
+import { RowActions } from './row-actions.js';
 
 type Line = BudgetSetupView['lines'][number];
 
@@ -146,30 +147,24 @@ export function BudgetLinesEditor({
                     <span className="code">{line.key}</span>
                   </td>
                   {canWrite ? (
-                    <td className="row-actions">
-                      <button
-                        type="button"
-                        className="button small secondary"
-                        aria-label={t('lines.renameLabel', { name: line.name })}
-                        onClick={() => {
+                    <RowActions
+                      change={{
+                        text: t('lines.rename'),
+                        label: t('lines.renameLabel', { name: line.name }),
+                        onClick: () => {
                           setProblem(null);
                           setRenaming({ key: line.key, name: line.name });
-                        }}
-                      >
-                        {t('lines.rename')}
-                      </button>
-                      <button
-                        type="button"
-                        className="button small secondary danger-text"
-                        aria-label={t('lines.removeLabel', { name: line.name })}
-                        onClick={() => {
+                        },
+                      }}
+                      remove={{
+                        text: t('lines.remove'),
+                        label: t('lines.removeLabel', { name: line.name }),
+                        onClick: () => {
                           setRefusal(null);
                           setRemoving(line);
-                        }}
-                      >
-                        {t('lines.remove')}
-                      </button>
-                    </td>
+                        },
+                      }}
+                    />
                   ) : null}
                 </tr>
               ))}

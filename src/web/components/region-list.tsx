@@ -1,5 +1,6 @@
 import type { BudgetSetupView } from '../hooks/use-budget-setup-query.js';
 import { useI18n } from '../i18n/i18n.js';
+import { RowActions } from './row-actions.js';
 
 type Region = BudgetSetupView['regions'][number];
 
@@ -69,24 +70,18 @@ export function RegionList({
                 )}
               </td>
               {canWrite ? (
-                <td className="row-actions">
-                  <button
-                    type="button"
-                    className="button small secondary"
-                    aria-label={t('regions.editLabel', { name: region.name })}
-                    onClick={() => onEdit(region)}
-                  >
-                    {t('regions.edit')}
-                  </button>
-                  <button
-                    type="button"
-                    className="button small secondary danger-text"
-                    aria-label={t('regions.removeLabel', { name: region.name })}
-                    onClick={() => onRemove(region)}
-                  >
-                    {t('regions.remove')}
-                  </button>
-                </td>
+                <RowActions
+                  change={{
+                    text: t('regions.edit'),
+                    label: t('regions.editLabel', { name: region.name }),
+                    onClick: () => onEdit(region),
+                  }}
+                  remove={{
+                    text: t('regions.remove'),
+                    label: t('regions.removeLabel', { name: region.name }),
+                    onClick: () => onRemove(region),
+                  }}
+                />
               ) : null}
             </tr>
           ))}

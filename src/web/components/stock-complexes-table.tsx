@@ -12,6 +12,7 @@ import {
   type ComplexSort,
   type ComplexSortKey,
 } from '../stock-view.js';
+import { RowActions } from './row-actions.js';
 
 /**
  * The complexes: a text search, a region and a buurt filter, sortable columns and the count.
@@ -170,24 +171,18 @@ export function StockComplexesTable({
                     </span>
                   </td>
                   {canWrite ? (
-                    <td className="row-actions">
-                      <button
-                        type="button"
-                        className="button small secondary"
-                        aria-label={t('stock.editLabel', { id: row.corporationId })}
-                        onClick={() => onEdit(row)}
-                      >
-                        {t('stock.edit')}
-                      </button>
-                      <button
-                        type="button"
-                        className="button small secondary danger-text"
-                        aria-label={t('stock.deleteLabel', { id: row.corporationId })}
-                        onClick={() => onDelete(row)}
-                      >
-                        {t('stock.delete')}
-                      </button>
-                    </td>
+                    <RowActions
+                      change={{
+                        text: t('stock.edit'),
+                        label: t('stock.editLabel', { id: row.corporationId }),
+                        onClick: () => onEdit(row),
+                      }}
+                      remove={{
+                        text: t('stock.delete'),
+                        label: t('stock.deleteLabel', { id: row.corporationId }),
+                        onClick: () => onDelete(row),
+                      }}
+                    />
                   ) : null}
                 </tr>
               ))}
