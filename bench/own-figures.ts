@@ -98,6 +98,7 @@ import { enterSpending } from '../src/services/spending.js';
 import { refreshStatistics } from '../src/services/statistics.js';
 import { prepareCatalogue } from '../src/services/startup.js';
 import { changeComplex } from '../src/services/stock-edit.js';
+import { resetPeakRss, statusMb } from './memory.js';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const DATA = process.env.BUURTBALANS_SHARED_DATA ?? path.resolve(root, '..', 'shared', 'data');
@@ -133,27 +134,6 @@ for (const file of Object.values(FILES)) {
 
 // ---------------------------------------------------------------------------------------------
 // Measuring tools.
-
-/** Reset the kernel's peak-RSS mark (VmHWM) of this process; false where not allowed. */
-function resetPeakRss(): boolean {
-  try {
-    fs.writeFileSync('/proc/self/clear_refs', '5');
-    return true;
-  } catch {
-    return false;
-  }
-}
-
-function statusMb(key: 'VmRSS' | 'VmHWM'): number {
-  try {
-    const status = fs.readFileSync('/proc/self/status', 'utf8');
-    return Number(new RegExp(`${key}:\\s+(\\d+)`).exec(status)?.[1] ?? 0) / 1024;
-  } catch {
-    return key === 'VmRSS'
-      ? process.memoryUsage().rss / 2 ** 20
-      : process.resourceUsage().maxRSS / 1024;
-  }
-}
 
 const progress = (message: string) => {
   if (!json) process.stderr.write(`${message}\n`);

@@ -45,6 +45,7 @@ import {
 import type { MethodDefinition } from '../src/domain/ranking/method.js';
 import { computeRankingFast } from '../src/services/ranking-compute.js';
 import { BENCH_METHOD, buildBenchAreas } from './ranking-input.js';
+import { resetPeakRss, statusMb } from './memory.js';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const DATA = process.env.BUURTBALANS_SHARED_DATA ?? path.resolve(root, '..', 'shared', 'data');
@@ -75,27 +76,6 @@ const VARIANTS: Array<{ name: string; method: MethodDefinition }> = [
 
 v8.setFlagsFromString('--expose-gc');
 const gc = vm.runInNewContext('gc') as () => void;
-
-/** Reset the kernel's peak-RSS mark (VmHWM) of this process; false where not allowed. */
-function resetPeakRss(): boolean {
-  try {
-    fs.writeFileSync('/proc/self/clear_refs', '5');
-    return true;
-  } catch {
-    return false;
-  }
-}
-
-function statusMb(key: 'VmRSS' | 'VmHWM'): number {
-  try {
-    const status = fs.readFileSync('/proc/self/status', 'utf8');
-    return Number(new RegExp(`${key}:\\s+(\\d+)`).exec(status)?.[1] ?? 0) / 1024;
-  } catch {
-    return key === 'VmRSS'
-      ? process.memoryUsage().rss / 2 ** 20
-      : process.resourceUsage().maxRSS / 1024;
-  }
-}
 
 interface Memory {
   /** RSS with the inputs read (after a GC), and the peak RSS during one ranking (MB). */

@@ -1,4 +1,4 @@
-import type { Kysely } from 'kysely';
+import type { Kysely, Transaction } from 'kysely';
 import { z } from 'zod';
 import {
   allocateBudget,
@@ -9,7 +9,7 @@ import {
   type ScenarioComparison,
 } from '../domain/budget/allocate.js';
 import { centsFromEuroNumber, parseEuroCents } from '../domain/budget/money.js';
-import { mayView, type DataView } from '../domain/access/policy.js';
+import { FULL_VIEW, mayView, type DataView } from '../domain/access/policy.js';
 import { normaliseAreaCode } from '../domain/shared/area-code.js';
 import { AppError } from '../domain/shared/app-error.js';
 import {
@@ -277,7 +277,7 @@ export async function createScenario(
     });
     return made;
   });
-  return getScenario(db, { scope: { all: true, codes: [] }, restricted: false }, id);
+  return getScenario(db, FULL_VIEW, id);
 }
 
 /** Removes a scenario that is not adopted (an adopted one is the year's begroting: frozen). */
@@ -288,13 +288,11 @@ export async function deleteScenario(
 ): Promise<void> {
   await db.transaction().execute(async (trx) => {
     await takeWriteLock(trx);
-    const scenario = await findScenario(trx, id);
-    if (!scenario) throw new AppError('not_found', `No budget scenario ${id}`, { scenario: id });
-    if (scenario.adoptedAt)
-      throw new AppError(
-        'conflict',
-        `Scenario ${id} is the adopted ${scenario.year} begroting; an adopted scenario is frozen`,
-      );
+    const scenario = await findDraftScenario(
+      trx,
+      id,
+      (year) => `Scenario ${id} is the adopted ${year} begroting; an adopted scenario is frozen`,
+    );
     await removeScenario(trx, id);
     await audit(trx, actor, 'budget_changed', `scenario ${id}`, {
       year: scenario.year,
@@ -377,13 +375,11 @@ export async function adoptScenario(
 ): Promise<ScenarioSummary> {
   await db.transaction().execute(async (trx) => {
     await takeWriteLock(trx);
-    const scenario = await findScenario(trx, id);
-    if (!scenario) throw new AppError('not_found', `No budget scenario ${id}`, { scenario: id });
-    if (scenario.adoptedAt)
-      throw new AppError(
-        'conflict',
-        `Scenario ${id} is already adopted as the ${scenario.year} begroting`,
-      );
+    const scenario = await findDraftScenario(
+      trx,
+      id,
+      (year) => `Scenario ${id} is already adopted as the ${year} begroting`,
+    );
     const adopted = await findAdoptedScenario(trx, scenario.year);
     if (adopted)
       throw new AppError(
@@ -409,4 +405,16 @@ export async function adoptScenario(
   });
   const stored = await findScenario(db, id);
   return summary(stored!);
+}
+
+/** A scenario that is not adopted yet; not_found without one, conflict (`frozen`) when adopted. */
+async function findDraftScenario(
+  trx: Transaction<Database>,
+  id: number,
+  frozen: (year: number) => string,
+): Promise<StoredScenario> {
+  const scenario = await findScenario(trx, id);
+  if (!scenario) throw new AppError('not_found', `No budget scenario ${id}`, { scenario: id });
+  if (scenario.adoptedAt) throw new AppError('conflict', frozen(scenario.year));
+  return scenario;
 }
